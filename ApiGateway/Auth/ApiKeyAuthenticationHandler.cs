@@ -1,0 +1,96 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Census.Domain.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace Census.ApiGateway.Auth;
+
+/// <summary>
+/// <c>Authorization: Bearer &lt;key&gt;</c>. Admin keys come from configuration; institution keys are
+/// verified by their institution grain on every request, so a revocation holds at once on every gateway.
+/// Challenges and refusals are answered as problem details.
+/// </summary>
+public sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory loggerFactory,
+    UrlEncoder encoder,
+    AdminKeyRing adminKeys,
+    IGrainFactory grains,
+    IProblemDetailsService problems) : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    private const string BearerPrefix = "Bearer ";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        string? header = Request.Headers.Authorization;
+        if (string.IsNullOrEmpty(header))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        if (!header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticateResult.Fail("The Authorization header must be 'Bearer <api key>'.");
+        }
+
+        var token = header[BearerPrefix.Length..].Trim();
+        if (adminKeys.Match(token) is { } adminActor)
+        {
+            return Success(CensusRoles.Admin, adminActor, institutionId: null);
+        }
+
+        if (ApiKeys.TryParse(token, out var key) &&
+            await grains.GetGrain<IInstitutionGrain>(key.InstitutionId).VerifyApiKey(key.KeyId, key.SecretHash))
+        {
+            return Success(CensusRoles.Agency, $"agency:{key.InstitutionId}/{key.KeyId}", key.InstitutionId);
+        }
+
+        return AuthenticateResult.Fail("The API key is not valid.");
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var result = await HandleAuthenticateOnceSafeAsync();
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = "Bearer";
+        await WriteProblemAsync(
+            StatusCodes.Status401Unauthorized,
+            "Unauthorized",
+            result.Failure?.Message ?? "An API key is required: send 'Authorization: Bearer <api key>'.");
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return WriteProblemAsync(StatusCodes.Status403Forbidden, "Forbidden", "This API key may not use this route.");
+    }
+
+    private static AuthenticateResult Success(string role, string actor, string? institutionId)
+    {
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.Role, role),
+            new(CensusRoles.ActorClaim, actor),
+            new(ClaimTypes.Name, actor),
+        };
+        if (institutionId is not null)
+        {
+            claims.Add(new Claim(CensusRoles.InstitutionClaim, institutionId));
+        }
+
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+
+    private async Task WriteProblemAsync(int status, string title, string detail)
+    {
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = Context,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+        });
+    }
+}

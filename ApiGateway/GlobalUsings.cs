@@ -1,0 +1,4 @@
+global using Census.Contracts.Common;
+global using Census.Contracts.Institutions;
+global using Census.Domain.Validation;
+global using Microsoft.AspNetCore.Http.HttpResults;

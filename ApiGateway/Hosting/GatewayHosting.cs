@@ -1,0 +1,125 @@
+using System.Text.Json.Serialization;
+using Census.ApiGateway.Apis;
+using Census.ApiGateway.Auth;
+using Census.ApiGateway.Health;
+using Census.ApiGateway.Http;
+using Census.Grains.Hosting;
+using Census.Grains.Storage;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Scalar.AspNetCore;
+
+namespace Census.ApiGateway.Hosting;
+
+/// <summary>Everything the gateway registers and maps, so Program.cs stays a page.</summary>
+public static class GatewayHosting
+{
+    public const string ReadyTag = "ready";
+
+    public static WebApplicationBuilder AddCensusGateway(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var census = SiloHosting.ReadOptions(configuration);
+        builder.Services.AddCensusOptions(configuration);
+        builder.Services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section));
+
+        // Local mode hosts the silo in this process; cluster mode joins the cluster as a client.
+        if (census.Mode == CensusMode.Local)
+        {
+            builder.UseOrleans(silo => silo.AddCensusSilo(configuration));
+        }
+        else
+        {
+            builder.UseOrleansClient(client => client.AddCensusClient(configuration));
+        }
+
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            CensusJson.Configure(o.SerializerOptions);
+            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            o.SerializerOptions.AllowDuplicateProperties = false;
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+            c.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? c.HttpContext.TraceIdentifier);
+        builder.Services.AddExceptionHandler<ClusterUnavailableHandler>();
+
+        builder.Services.AddSingleton(sp => new AdminKeyRing(AdminKeys(builder, census, sp)));
+        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(CensusRoles.AdminPolicy, p => p.RequireRole(CensusRoles.Admin))
+            .AddPolicy(CensusRoles.MemberPolicy, p => p.RequireRole(CensusRoles.Admin, CensusRoles.Agency));
+
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Census API";
+            document.Info.Description = "The national AI-training-data census: institutions, rounds, survey records, rankings.";
+            return Task.CompletedTask;
+        }));
+
+        var health = builder.Services.AddHealthChecks()
+            .AddCheck<ClusterHealthCheck>("cluster", tags: [ReadyTag]);
+        if (census.Mode == CensusMode.Cluster)
+        {
+            var connectionString = ConnectionStrings.Require(configuration);
+            health.Add(new HealthCheckRegistration("database", _ => new PostgresHealthCheck(connectionString), null, [ReadyTag]));
+        }
+        else
+        {
+            health.Add(new HealthCheckRegistration("local-store", sp => new LocalStoreHealthCheck(sp.GetRequiredService<LocalStore>()), null, [ReadyTag]));
+        }
+
+        return builder;
+    }
+
+    public static WebApplication UseCensusGateway(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapInstitutionsApi();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponses.WriteAsync });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = c => c.Tags.Contains(ReadyTag),
+            ResponseWriter = HealthResponses.WriteAsync,
+        });
+        app.MapOpenApi();
+        app.MapScalarApiReference("/docs");
+        return app;
+    }
+
+    private static List<string> AdminKeys(WebApplicationBuilder builder, CensusOptions census, IServiceProvider services)
+    {
+        var keys = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>()?.AdminKeys ?? [];
+        keys = [.. keys.Where(k => !string.IsNullOrWhiteSpace(k))];
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Census.Auth");
+        var tooShort = keys.FirstOrDefault(k => k.Trim().Length < AdminKeyRing.MinimumKeyLength);
+        if (tooShort is not null)
+        {
+            throw new InvalidOperationException($"Census:Auth:AdminKeys: every admin key must be at least {AdminKeyRing.MinimumKeyLength} characters.");
+        }
+
+        if (keys.Count == 0 && census.Mode == CensusMode.Local)
+        {
+            var key = LocalAdminKey.LoadOrCreate(census.DataDirectory, out var created);
+            keys.Add(key);
+            logger.LogWarning(
+                "Local mode: no admin key is configured; {Which} the one kept in {Path}. Admin key: {AdminKey}",
+                created ? "generated" : "using", LocalAdminKey.PathIn(census.DataDirectory), key);
+        }
+        else if (keys.Count == 0)
+        {
+            logger.LogWarning("No admin key is configured (Census:Auth:AdminKeys): admin routes will refuse every caller.");
+        }
+
+        return keys;
+    }
+}

@@ -1,0 +1,14 @@
+using Census.ApiGateway.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddCensusGateway();
+
+var app = builder.Build();
+app.UseCensusGateway();
+
+// Resolve the admin keys at start-up, so a local run prints its key before the first request.
+_ = app.Services.GetRequiredService<Census.ApiGateway.Auth.AdminKeyRing>();
+app.Run();
+
+/// <summary>The gateway's entry point; public for WebApplicationFactory in the API tests.</summary>
+public partial class Program;

@@ -1,0 +1,85 @@
+using System.Text.RegularExpressions;
+
+namespace Census.Domain.Validation;
+
+/// <summary>Field rules shared by every request: ids, text lengths, e-mail addresses.</summary>
+public static partial class Rules
+{
+    /// <summary>The pattern every institution, round and dataset id matches (api.md).</summary>
+    public const string IdPattern = "^[a-z0-9][a-z0-9-]{1,62}$";
+
+    [GeneratedRegex(IdPattern, RegexOptions.CultureInvariant)]
+    private static partial Regex IdRegex();
+
+    // Deliberately loose: one @, something on each side, a dot in the domain, no spaces.
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex EmailRegex();
+
+    public static bool IsValidId(string? id) => id is not null && IdRegex().IsMatch(id);
+
+    public static void Id(ValidationErrors errors, string path, string? id)
+    {
+        if (string.IsNullOrEmpty(id))
+        {
+            errors.Add(path, "is required.");
+        }
+        else if (!IsValidId(id))
+        {
+            errors.Add(path, $"must match {IdPattern}.");
+        }
+    }
+
+    public static void RequiredText(ValidationErrors errors, string path, string? value, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add(path, "is required.");
+        }
+        else
+        {
+            OptionalText(errors, path, value, maxLength);
+        }
+    }
+
+    public static void OptionalText(ValidationErrors errors, string path, string? value, int maxLength)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        // Length in text elements is what a person counts; UTF-16 units would penalise Korean and emoji.
+        var length = new System.Globalization.StringInfo(value).LengthInTextElements;
+        if (length > maxLength)
+        {
+            errors.Add(path, $"must be at most {maxLength} characters (got {length}).");
+        }
+
+        if (value.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
+        {
+            errors.Add(path, "must not contain control characters.");
+        }
+    }
+
+    public static void OptionalEmail(ValidationErrors errors, string path, string? value)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        if (value.Length > 254 || !EmailRegex().IsMatch(value))
+        {
+            errors.Add(path, "must be an e-mail address.");
+        }
+    }
+
+    public static void Required<T>(ValidationErrors errors, string path, T? value)
+        where T : struct
+    {
+        if (value is null)
+        {
+            errors.Add(path, "is required.");
+        }
+    }
+}

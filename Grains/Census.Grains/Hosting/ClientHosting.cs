@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Configuration;
+using Orleans.Configuration;
+using Orleans.Hosting;
+
+namespace Census.Grains.Hosting;
+
+/// <summary>How a cluster-mode gateway joins the cluster as an Orleans client.</summary>
+public static class ClientHosting
+{
+    public static IClientBuilder AddCensusClient(this IClientBuilder client, IConfiguration configuration)
+    {
+        var options = SiloHosting.ReadOptions(configuration);
+        var connectionString = ConnectionStrings.Require(configuration);
+        client.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = options.ClusterId;
+            o.ServiceId = options.ServiceId;
+        });
+        client.UseAdoNetClustering(o =>
+        {
+            o.Invariant = SiloHosting.AdoNetInvariant;
+            o.ConnectionString = connectionString;
+        });
+        return client;
+    }
+}

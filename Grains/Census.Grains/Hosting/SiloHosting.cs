@@ -1,0 +1,112 @@
+using System.Net;
+using Census.Grains.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Hosting;
+using Orleans.Runtime.Hosting;
+using Orleans.Serialization;
+using Orleans.Storage;
+
+namespace Census.Grains.Hosting;
+
+/// <summary>
+/// How a census silo is configured, in one place: the Silo host and the local-mode gateway (which
+/// hosts its own silo) both call <see cref="AddCensusSilo"/>.
+/// </summary>
+public static class SiloHosting
+{
+    public const string AdoNetInvariant = "Npgsql";
+    public const int DefaultGatewayPort = 30000;
+
+    public static ISiloBuilder AddCensusSilo(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var options = ReadOptions(configuration);
+        silo.Services.AddCensusOptions(configuration);
+        silo.Services.TryAddSingleton(TimeProvider.System);
+
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = options.ClusterId;
+            o.ServiceId = options.ServiceId;
+        });
+
+        silo.UseSystemTextJsonGrainStorageSerializer();
+        silo.Services.Configure<SystemTextJsonGrainStorageSerializerOptions>(o => CensusJson.Configure(o.JsonSerializerOptions));
+
+        if (options.Mode == CensusMode.Local)
+        {
+            ConfigureLocal(silo, options);
+        }
+        else
+        {
+            ConfigureCluster(silo, options, ConnectionStrings.Require(configuration));
+        }
+
+        return silo;
+    }
+
+    /// <summary>Binds and validates the <c>Census</c> section; invalid settings stop the host at start.</summary>
+    public static IServiceCollection AddCensusOptions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<CensusOptions>()
+            .Bind(configuration.GetSection(CensusOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        return services;
+    }
+
+    public static CensusOptions ReadOptions(IConfiguration configuration) =>
+        configuration.GetSection(CensusOptions.Section).Get<CensusOptions>() ?? new CensusOptions();
+
+    private static void ConfigureLocal(ISiloBuilder silo, CensusOptions options)
+    {
+        // One process, one silo: localhost clustering. The gateway is in-process, so the silo needs
+        // no client gateway port unless one is configured.
+        silo.UseLocalhostClustering(
+            siloPort: options.Silo.SiloPort,
+            gatewayPort: options.Silo.GatewayPort ?? 0,
+            serviceId: options.ServiceId,
+            clusterId: options.ClusterId);
+        silo.UseInMemoryReminderService();
+        silo.Services.TryAddSingleton(_ => new LocalStore(options.LocalDatabasePath));
+        silo.Services.AddGrainStorage(StorageNames.Census, (sp, name) => new SqliteGrainStorage(
+            name,
+            sp.GetRequiredService<LocalStore>(),
+            sp.GetRequiredService<IGrainStorageSerializer>(),
+            sp.GetRequiredService<TimeProvider>()));
+    }
+
+    private static void ConfigureCluster(ISiloBuilder silo, CensusOptions options, string connectionString)
+    {
+        var advertised = string.IsNullOrWhiteSpace(options.Silo.AdvertisedAddress)
+            ? null
+            : IPAddress.Parse(options.Silo.AdvertisedAddress);
+        if (advertised is null)
+        {
+            silo.ConfigureEndpoints(options.Silo.SiloPort, options.Silo.GatewayPort ?? DefaultGatewayPort, listenOnAnyHostAddress: true);
+        }
+        else
+        {
+            silo.ConfigureEndpoints(advertised, options.Silo.SiloPort, options.Silo.GatewayPort ?? DefaultGatewayPort, listenOnAnyHostAddress: true);
+        }
+
+        silo.UseAdoNetClustering(o =>
+        {
+            o.Invariant = AdoNetInvariant;
+            o.ConnectionString = connectionString;
+        });
+        silo.AddAdoNetGrainStorage(StorageNames.Census, o =>
+        {
+            o.Invariant = AdoNetInvariant;
+            o.ConnectionString = connectionString;
+        });
+        silo.UseAdoNetReminderService(o =>
+        {
+            o.Invariant = AdoNetInvariant;
+            o.ConnectionString = connectionString;
+        });
+    }
+}

@@ -1,0 +1,103 @@
+using Census.Contracts.Institutions;
+using Census.Domain.Security;
+using Census.Grains.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Census.Grains.Institutions;
+
+/// <summary>
+/// One institution: profile and API-key hashes. Key verification is a read-only call so that many
+/// requests of one agency interleave instead of queueing behind each other.
+/// </summary>
+[GrainType("institution")]
+public sealed class InstitutionGrain(
+    [PersistentState("institution", StorageNames.Census)] IPersistentState<InstitutionState> state,
+    TimeProvider clock,
+    ILogger<InstitutionGrain> logger) : Grain, IInstitutionGrain
+{
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // The registry is written after this grain's own state. If a crash fell between the two,
+        // the first activation afterwards finishes the listing.
+        if (state.State.Institution is not null && !state.State.Listed)
+        {
+            await ListInRegistryAsync();
+        }
+    }
+
+    async Task<RegisterInstitutionResult> IInstitutionGrain.Register(InstitutionProfile profile, string actor)
+    {
+        if (state.State.Institution is { } existing)
+        {
+            return new RegisterInstitutionResult(false, existing);
+        }
+
+        if (profile.Id != this.GetPrimaryKeyString())
+        {
+            throw new ArgumentException($"Profile id {profile.Id} does not match grain key {this.GetPrimaryKeyString()}.", nameof(profile));
+        }
+
+        var institution = new Institution(
+            profile.Id, profile.Name, profile.NameEn, profile.Kind, profile.Sector, profile.ContactEmail, clock.GetUtcNow());
+        state.State.Institution = institution;
+        state.State.CreatedBy = actor;
+        state.State.Listed = false;
+        await state.WriteStateAsync();
+        logger.LogInformation("Institution {InstitutionId} registered by {Actor}", institution.Id, actor);
+        await ListInRegistryAsync();
+        return new RegisterInstitutionResult(true, institution);
+    }
+
+    Task<Institution?> IInstitutionGrain.Get() => Task.FromResult(state.State.Institution);
+
+    async Task<DateTimeOffset?> IInstitutionGrain.AddApiKey(NewApiKey key, string actor)
+    {
+        if (state.State.Institution is null)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow();
+        state.State.ApiKeys[key.KeyId] = new ApiKeyRecord { SecretHash = key.SecretHash, CreatedAt = now, CreatedBy = actor };
+        await state.WriteStateAsync();
+        logger.LogInformation("API key {KeyId} issued for {InstitutionId} by {Actor}", key.KeyId, state.State.Institution.Id, actor);
+        return now;
+    }
+
+    async Task<RevokeApiKeyOutcome> IInstitutionGrain.RevokeApiKey(string keyId, string actor)
+    {
+        if (state.State.Institution is null)
+        {
+            return RevokeApiKeyOutcome.InstitutionNotFound;
+        }
+
+        if (!state.State.ApiKeys.TryGetValue(keyId, out var key))
+        {
+            return RevokeApiKeyOutcome.KeyNotFound;
+        }
+
+        if (key.RevokedAt is not null)
+        {
+            return RevokeApiKeyOutcome.AlreadyRevoked;
+        }
+
+        key.RevokedAt = clock.GetUtcNow();
+        key.RevokedBy = actor;
+        await state.WriteStateAsync();
+        logger.LogInformation("API key {KeyId} of {InstitutionId} revoked by {Actor}", keyId, state.State.Institution.Id, actor);
+        return RevokeApiKeyOutcome.Revoked;
+    }
+
+    Task<bool> IInstitutionGrain.VerifyApiKey(string keyId, string secretHash) =>
+        Task.FromResult(
+            state.State.ApiKeys.TryGetValue(keyId, out var key) &&
+            key.RevokedAt is null &&
+            ApiKeys.HashesEqual(key.SecretHash, secretHash));
+
+    private async Task ListInRegistryAsync()
+    {
+        await GrainFactory.GetGrain<IInstitutionRegistryGrain>(IInstitutionRegistryGrain.Key).Upsert(state.State.Institution!);
+        state.State.Listed = true;
+        await state.WriteStateAsync();
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.Data.Sqlite;
+
+namespace Census.Grains.Storage;
+
+/// <summary>
+/// The local-mode embedded database: one SQLite file under the data directory, in WAL mode so readers
+/// never wait for the writer. Tables are created on first use; the file survives restarts.
+/// </summary>
+public sealed class LocalStore
+{
+    private readonly string _connectionString;
+    private int _initialized;
+
+    public LocalStore(string databasePath)
+    {
+        DatabasePath = Path.GetFullPath(databasePath);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = DatabasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public string DatabasePath { get; }
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        if (Volatile.Read(ref _initialized) == 0)
+        {
+            await InitializeAsync(cancellationToken);
+        }
+
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    private async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+        await using var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            PRAGMA journal_mode = WAL;
+            PRAGMA synchronous = FULL;
+            CREATE TABLE IF NOT EXISTS grain_state (
+                state_name  TEXT    NOT NULL,
+                grain_id    TEXT    NOT NULL,
+                version     INTEGER NOT NULL,
+                payload     BLOB    NOT NULL,
+                updated_at  TEXT    NOT NULL,
+                PRIMARY KEY (state_name, grain_id)
+            ) WITHOUT ROWID;
+            """;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        Volatile.Write(ref _initialized, 1);
+    }
+}
