@@ -6,7 +6,12 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 // A census silo (cluster mode). `Silo migrate` applies pending schema scripts and exits.
-var builder = Host.CreateApplicationBuilder(args.Where(a => a != "migrate").ToArray());
+// Settings ship beside the binary: read them from there whatever the working directory is.
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+{
+    Args = args.Where(a => a != "migrate").ToArray(),
+    ContentRootPath = AppContext.BaseDirectory,
+});
 var options = SiloHosting.ReadOptions(builder.Configuration);
 if (options.Mode != CensusMode.Cluster)
 {

@@ -19,6 +19,7 @@ public static class GatewayHosting
 
     public static WebApplicationBuilder AddCensusGateway(this WebApplicationBuilder builder)
     {
+        ReadSettingsBesideBinary(builder);
         var configuration = builder.Configuration;
         var census = SiloHosting.ReadOptions(configuration);
         builder.Services.AddCensusOptions(configuration);
@@ -94,6 +95,33 @@ public static class GatewayHosting
         app.MapOpenApi();
         app.MapScalarApiReference("/docs");
         return app;
+    }
+
+    public const string DefaultUrl = "http://localhost:5080";
+
+    /// <summary>
+    /// appsettings.json ships beside the binary. When the gateway starts from another directory, read
+    /// it from there too, at the lowest precedence, and listen on the documented default address
+    /// unless --urls (or ASPNETCORE_URLS, or a Kestrel endpoint) says otherwise.
+    /// </summary>
+    private static void ReadSettingsBesideBinary(WebApplicationBuilder builder)
+    {
+        var besideBinary = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
+        var contentRootFile = Path.Combine(builder.Environment.ContentRootPath, "appsettings.json");
+        if (File.Exists(besideBinary) && Path.GetFullPath(besideBinary) != Path.GetFullPath(contentRootFile))
+        {
+            builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
+            {
+                Path = "appsettings.json",
+                Optional = true,
+                FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(AppContext.BaseDirectory),
+            });
+        }
+
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
     }
 
     private static List<string> AdminKeys(WebApplicationBuilder builder, CensusOptions census, IServiceProvider services)

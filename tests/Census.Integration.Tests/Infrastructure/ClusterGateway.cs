@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Census.Integration.Tests.Infrastructure;
+
+/// <summary>The real gateway in cluster mode: an Orleans client of the silos on the test database.</summary>
+public sealed class ClusterGateway(string connectionString, string clusterId) : WebApplicationFactory<Program>
+{
+    public const string AdminKey = "integration-admin-key-0123456789abcdef";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Census:Mode", "cluster");
+        builder.UseSetting("Census:ClusterId", clusterId);
+        builder.UseSetting("Census:ServiceId", clusterId);
+        builder.UseSetting("ConnectionStrings:Census", connectionString);
+        builder.UseSetting("Census:Auth:AdminKeys:0", AdminKey);
+    }
+
+    public HttpClient CreateAdminClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdminKey);
+        return client;
+    }
+}

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Runs every test of the census: builds the solution, makes sure PostgreSQL is there (installing and
+# starting it on Debian/Ubuntu when needed), runs all four test projects, and ends with the line
+# "N passed, N failed".
+#
+#   bash tests/run.sh            # everything
+#   CENSUS_TEST_POSTGRES=...     # use this server instead of the local one (a role with CREATEDB)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+configuration="${CONFIGURATION:-Release}"
+results="$(pwd)/artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+if [ -z "${CENSUS_TEST_POSTGRES:-}" ]; then
+  bash deploy/postgres/ensure-local.sh census_test --fresh
+  export CENSUS_TEST_POSTGRES="Host=127.0.0.1;Port=5432;Username=census;Password=${CENSUS_PG_PASSWORD:-census};Database=census_test"
+fi
+
+dotnet build Actors.sln -c "$configuration" -nologo -v quiet
+
+status=0
+for project in tests/*/*.csproj; do
+  name="$(basename "$project" .csproj)"
+  echo "== $name"
+  dotnet test "$project" -c "$configuration" --no-build -nologo \
+    --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
+done
+
+passed=0
+failed=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  counters="$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)"
+  p="$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")"
+  f="$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")"
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+done
+
+# A project that crashed before writing results counts as a failure, never as silence.
+expected="$(ls tests/*/*.csproj | wc -l)"
+found="$(ls "$results"/*.trx 2>/dev/null | wc -l)"
+if [ "$found" -lt "$expected" ]; then
+  failed=$((failed + expected - found))
+  status=1
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$status" -eq 0 ]
