@@ -55,12 +55,7 @@ public static class GatewayHosting
             .AddPolicy(CensusRoles.AdminPolicy, p => p.RequireRole(CensusRoles.Admin))
             .AddPolicy(CensusRoles.MemberPolicy, p => p.RequireRole(CensusRoles.Admin, CensusRoles.Agency));
 
-        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "Census API";
-            document.Info.Description = "The national AI-training-data census: institutions, rounds, survey records, rankings.";
-            return Task.CompletedTask;
-        }));
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
 
         var health = builder.Services.AddHealthChecks()
             .AddCheck<ClusterHealthCheck>("cluster", tags: [ReadyTag]);
