@@ -80,6 +80,8 @@ public static class GatewayHosting
         app.UseAuthorization();
 
         app.MapInstitutionsApi();
+        app.MapRoundsApi();
+        app.MapSurveysApi();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponses.WriteAsync });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions

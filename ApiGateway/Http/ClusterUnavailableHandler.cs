@@ -30,7 +30,7 @@ public sealed class ClusterUnavailableHandler(IProblemDetailsService problems, I
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = "Service unavailable",
-                Detail = "The census cluster is not reachable right now. Retry after the indicated delay.",
+                Detail = "The census cluster or its database is not reachable right now. Retry after the indicated delay.",
             },
         });
     }
@@ -38,6 +38,8 @@ public sealed class ClusterUnavailableHandler(IProblemDetailsService problems, I
     private static bool IsTransient(Exception exception) => exception switch
     {
         SiloUnavailableException or OrleansMessageRejectionException or Orleans.Runtime.Messaging.ConnectionFailedException or TimeoutException => true,
+        // The database behind the grains is down or restarting: the client should retry, as above.
+        System.Data.Common.DbException or Orleans.Storage.InconsistentStateException => true,
         OrleansException { InnerException: { } inner } => IsTransient(inner),
         AggregateException { InnerExceptions.Count: 1 } aggregate => IsTransient(aggregate.InnerExceptions[0]),
         _ => false,

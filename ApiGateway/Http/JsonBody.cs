@@ -16,7 +16,7 @@ public static partial class JsonBody
     /// <summary>The body, or the problem result to answer with instead.</summary>
     public readonly record struct Read<T>(T? Value, ProblemHttpResult? Problem);
 
-    public static async Task<Read<T>> ReadAsync<T>(HttpContext context)
+    public static async Task<Read<T>> ReadAsync<T>(HttpContext context, string? pathPrefix = null)
     {
         var request = context.Request;
         if (!IsJson(request.ContentType))
@@ -59,7 +59,9 @@ public static partial class JsonBody
         catch (JsonException e)
         {
             var path = ToFieldPath(e.Path);
-            return new(default, Problems.Validation(ValidationErrors.For(path, Describe(e, typeof(T), path))));
+            var message = Describe(e, typeof(T), path);
+            var reported = pathPrefix is null ? path : path == "$" ? pathPrefix : $"{pathPrefix}.{path}";
+            return new(default, Problems.Validation(ValidationErrors.For(reported, message)));
         }
     }
 

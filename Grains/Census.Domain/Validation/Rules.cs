@@ -8,11 +8,12 @@ public static partial class Rules
     /// <summary>The pattern every institution, round and dataset id matches (api.md).</summary>
     public const string IdPattern = "^[a-z0-9][a-z0-9-]{1,62}$";
 
-    [GeneratedRegex(IdPattern, RegexOptions.CultureInvariant)]
+    // \z, not $: in .NET "$" also matches before a final line break, which would let "abc\n" through.
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9-]{1,62}\z", RegexOptions.CultureInvariant)]
     private static partial Regex IdRegex();
 
     // Deliberately loose: one @, something on each side, a dot in the domain, no spaces.
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+\z", RegexOptions.CultureInvariant)]
     private static partial Regex EmailRegex();
 
     public static bool IsValidId(string? id) => id is not null && IdRegex().IsMatch(id);

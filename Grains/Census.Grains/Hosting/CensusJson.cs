@@ -14,7 +14,7 @@ public static class CensusJson
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.DictionaryKeyPolicy = null;
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+        options.Converters.Add(new KebabCaseEnumConverter());
         options.Converters.Add(new UtcTimestampConverter());
     }
 

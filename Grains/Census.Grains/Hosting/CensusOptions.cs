@@ -24,6 +24,8 @@ public sealed class CensusOptions
 
     public SiloEndpointOptions Silo { get; set; } = new();
 
+    public RoundOptions Rounds { get; set; } = new();
+
     /// <summary>Full path of the local-mode SQLite database.</summary>
     public string LocalDatabasePath => Path.Combine(Path.GetFullPath(DataDirectory), "census.db");
 }
@@ -44,4 +46,15 @@ public sealed class SiloEndpointOptions
 
     /// <summary>The address other silos reach this one on; empty means this host's resolved address.</summary>
     public string? AdvertisedAddress { get; set; }
+}
+
+/// <summary>The <c>Census:Rounds</c> section.</summary>
+public sealed class RoundOptions
+{
+    /// <summary>Index shards of a new round (fixed when the round is created); a ranking reads them in parallel.</summary>
+    [Range(1, 4096)]
+    public int ShardCount { get; set; } = 64;
+
+    /// <summary>How often an open round's deadline reminder ticks after the deadline (Orleans' minimum is one minute).</summary>
+    public TimeSpan DeadlineCheckPeriod { get; set; } = TimeSpan.FromMinutes(1);
 }

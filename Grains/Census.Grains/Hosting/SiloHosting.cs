@@ -1,5 +1,8 @@
 using System.Net;
+using Census.Contracts.Rounds;
 using Census.Grains.Storage;
+using Census.Grains.Surveys;
+using Npgsql;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -35,6 +38,11 @@ public static class SiloHosting
 
         silo.UseSystemTextJsonGrainStorageSerializer();
         silo.Services.Configure<SystemTextJsonGrainStorageSerializerOptions>(o => CensusJson.Configure(o.JsonSerializerOptions));
+
+        // Reminders are kept in memory in local mode; waking the open rounds re-arms their deadlines
+        // (and closes any whose deadline passed while the service was down). Harmless in a cluster.
+        silo.AddStartupTask(static (services, _) =>
+            services.GetRequiredService<IGrainFactory>().GetGrain<IRoundRegistryGrain>(IRoundRegistryGrain.Key).WakeOpenRounds());
 
         if (options.Mode == CensusMode.Local)
         {
@@ -72,6 +80,7 @@ public static class SiloHosting
             clusterId: options.ClusterId);
         silo.UseInMemoryReminderService();
         silo.Services.TryAddSingleton(_ => new LocalStore(options.LocalDatabasePath));
+        silo.Services.TryAddSingleton<ISurveyIndex>(sp => new SqliteSurveyIndex(sp.GetRequiredService<LocalStore>()));
         silo.Services.AddGrainStorage(StorageNames.Census, (sp, name) => new SqliteGrainStorage(
             name,
             sp.GetRequiredService<LocalStore>(),
@@ -93,6 +102,8 @@ public static class SiloHosting
             silo.ConfigureEndpoints(advertised, options.Silo.SiloPort, options.Silo.GatewayPort ?? DefaultGatewayPort, listenOnAnyHostAddress: true);
         }
 
+        silo.Services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        silo.Services.TryAddSingleton<ISurveyIndex>(sp => new PostgresSurveyIndex(sp.GetRequiredService<NpgsqlDataSource>()));
         silo.UseAdoNetClustering(o =>
         {
             o.Invariant = AdoNetInvariant;

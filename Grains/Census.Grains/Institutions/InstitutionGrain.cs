@@ -42,7 +42,7 @@ public sealed class InstitutionGrain(
         state.State.Institution = institution;
         state.State.CreatedBy = actor;
         state.State.Listed = false;
-        await state.WriteStateAsync();
+        await state.WriteOrRollBackAsync(this);
         logger.LogInformation("Institution {InstitutionId} registered by {Actor}", institution.Id, actor);
         await ListInRegistryAsync();
         return new RegisterInstitutionResult(true, institution);
@@ -57,9 +57,15 @@ public sealed class InstitutionGrain(
             return null;
         }
 
+        if (state.State.ApiKeys.ContainsKey(key.KeyId))
+        {
+            // 48 random bits make this practically impossible; never let a new key reuse an old slot.
+            throw new InvalidOperationException($"Key id {key.KeyId} already exists for {state.State.Institution.Id}.");
+        }
+
         var now = clock.GetUtcNow();
         state.State.ApiKeys[key.KeyId] = new ApiKeyRecord { SecretHash = key.SecretHash, CreatedAt = now, CreatedBy = actor };
-        await state.WriteStateAsync();
+        await state.WriteOrRollBackAsync(this);
         logger.LogInformation("API key {KeyId} issued for {InstitutionId} by {Actor}", key.KeyId, state.State.Institution.Id, actor);
         return now;
     }
@@ -83,7 +89,7 @@ public sealed class InstitutionGrain(
 
         key.RevokedAt = clock.GetUtcNow();
         key.RevokedBy = actor;
-        await state.WriteStateAsync();
+        await state.WriteOrRollBackAsync(this);
         logger.LogInformation("API key {KeyId} of {InstitutionId} revoked by {Actor}", keyId, state.State.Institution.Id, actor);
         return RevokeApiKeyOutcome.Revoked;
     }
@@ -98,6 +104,6 @@ public sealed class InstitutionGrain(
     {
         await GrainFactory.GetGrain<IInstitutionRegistryGrain>(IInstitutionRegistryGrain.Key).Upsert(state.State.Institution!);
         state.State.Listed = true;
-        await state.WriteStateAsync();
+        await state.WriteOrRollBackAsync(this);
     }
 }

@@ -25,7 +25,7 @@ public sealed class InstitutionRegistryGrain(
 
         state.State.Institutions[institution.Id] = institution;
         _ordered = null;
-        await state.WriteStateAsync();
+        await state.WriteOrRollBackAsync(this);
     }
 
     Task<Page<Institution>> IInstitutionRegistryGrain.List(InstitutionQuery query)

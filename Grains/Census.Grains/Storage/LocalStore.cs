@@ -54,6 +54,19 @@ public sealed class LocalStore
                 updated_at  TEXT    NOT NULL,
                 PRIMARY KEY (state_name, grain_id)
             ) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS census_survey_index (
+                round_id TEXT NOT NULL, institution_id TEXT NOT NULL, dataset_id TEXT NOT NULL,
+                shard INTEGER NOT NULL, revision INTEGER NOT NULL, withdrawn INTEGER NOT NULL,
+                sector TEXT NOT NULL, modality TEXT NOT NULL, availability_now TEXT NOT NULL,
+                eligible INTEGER NOT NULL, failed_gates INTEGER NOT NULL,
+                n1 INTEGER NOT NULL, n2 INTEGER NOT NULL, n3 INTEGER NOT NULL, n4 INTEGER NOT NULL, n5 INTEGER NOT NULL,
+                n6 INTEGER NOT NULL, n7 INTEGER NOT NULL, n8 INTEGER NOT NULL, n9 INTEGER NOT NULL, n10 INTEGER NOT NULL,
+                p1 INTEGER NOT NULL, p2 INTEGER NOT NULL, p3 INTEGER NOT NULL, p4 INTEGER NOT NULL, p5 INTEGER NOT NULL,
+                p6 INTEGER NOT NULL, p7 INTEGER NOT NULL, p8 INTEGER NOT NULL, p9 INTEGER NOT NULL, p10 INTEGER NOT NULL,
+                updated_at TEXT NOT NULL,
+                PRIMARY KEY (round_id, institution_id, dataset_id)
+            ) WITHOUT ROWID;
+            CREATE INDEX IF NOT EXISTS census_survey_index_shard ON census_survey_index (round_id, shard);
             """;
         await command.ExecuteNonQueryAsync(cancellationToken);
         Volatile.Write(ref _initialized, 1);

@@ -78,9 +78,28 @@ public sealed class SqliteGrainStorage(string name, LocalStore store, IGrainStor
     {
         await using var connection = await store.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM grain_state WHERE state_name = $state AND grain_id = $grain";
+        var expected = ParseETag(grainState.ETag);
+        command.CommandText = expected is null
+            ? "SELECT NULL WHERE NOT EXISTS (SELECT 1 FROM grain_state WHERE state_name = $state AND grain_id = $grain)"
+            : "DELETE FROM grain_state WHERE state_name = $state AND grain_id = $grain AND version = $expected RETURNING version";
         AddKey(command, stateName, grainId);
-        await command.ExecuteNonQueryAsync();
+        if (expected is not null)
+        {
+            command.Parameters.AddWithValue("$expected", expected.Value);
+        }
+
+        // One row back means the clear matched what the grain last saw; none means someone else wrote.
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            if (!await reader.ReadAsync())
+            {
+                throw new InconsistentStateException(
+                    $"{name}: stale clear of {stateName} for {grainId}: expected version {grainState.ETag ?? "none"}.",
+                    storedEtag: "unknown",
+                    currentEtag: grainState.ETag ?? "none");
+            }
+        }
+
         grainState.State = Activator.CreateInstance<T>();
         grainState.ETag = null;
         grainState.RecordExists = false;
@@ -93,5 +112,7 @@ public sealed class SqliteGrainStorage(string name, LocalStore store, IGrainStor
     }
 
     private static long? ParseETag(string? etag) =>
-        etag is null ? null : long.Parse(etag, NumberStyles.None, CultureInfo.InvariantCulture);
+        etag is null ? null
+        : long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version
+        : throw new InconsistentStateException($"ETag '{etag}' is not a version of this storage.", "unknown", etag);
 }

@@ -1,0 +1,213 @@
+using Census.ApiGateway.Auth;
+using Census.ApiGateway.Http;
+using Census.Contracts.Rounds;
+using Census.Contracts.Surveys;
+using Census.Domain.Surveys;
+
+namespace Census.ApiGateway.Apis;
+
+/// <summary>An institution's part of a round: its assignment and its survey records (api.md "Survey records").</summary>
+public static class SurveysApi
+{
+    public static IEndpointRouteBuilder MapSurveysApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/v1/rounds/{roundId}/institutions/{institutionId}")
+            .WithTags("Survey records")
+            .RequireAuthorization(CensusRoles.MemberPolicy);
+
+        api.MapGet("/", GetAssignment)
+            .WithName("GetAssignment").WithSummary("An institution's assignment in a round (admin, or that institution).");
+        api.MapPost("/submit", Submit)
+            .WithName("SubmitAssignment").WithSummary("Mark the institution's response complete (admin, or that institution).");
+        api.MapGet("/datasets", List)
+            .WithName("ListSurveyRecords").WithSummary("The institution's survey records in a round, with scores.");
+        api.MapPut("/datasets/{datasetId}", Put)
+            .Accepts<SurveyRecord>("application/json")
+            .WithName("PutSurveyRecord")
+            .WithSummary("Report a dataset: 201 the first time, 200 after. If-Match and Idempotency-Key are honoured.");
+        api.MapGet("/datasets/{datasetId}", Get)
+            .WithName("GetSurveyRecord").WithSummary("A survey record with its revision, author and score.");
+        api.MapDelete("/datasets/{datasetId}", Withdraw)
+            .WithName("WithdrawSurveyRecord").WithSummary("Withdraw a record while the round is open.");
+        return routes;
+    }
+
+    public static async Task<Results<Ok<Assignment>, ProblemHttpResult>> GetAssignment(
+        string roundId, string institutionId, HttpContext context, IGrainFactory grains)
+    {
+        if (Check(context, roundId, institutionId, datasetId: null) is { } refused)
+        {
+            return refused;
+        }
+
+        return await Assignment(grains, roundId, institutionId).Get() is { } assignment
+            ? TypedResults.Ok(assignment)
+            : Problems.NotFound($"Institution '{institutionId}' has no assignment in round '{roundId}'.");
+    }
+
+    public static async Task<Results<Ok<Assignment>, ProblemHttpResult>> Submit(
+        string roundId, string institutionId, HttpContext context, IGrainFactory grains)
+    {
+        if (Check(context, roundId, institutionId, datasetId: null) is { } refused)
+        {
+            return refused;
+        }
+
+        var result = await Assignment(grains, roundId, institutionId).Submit(context.User.Actor());
+        return result.Outcome switch
+        {
+            AssignmentSubmitOutcome.Submitted => TypedResults.Ok(result.Assignment!),
+            AssignmentSubmitOutcome.RoundNotFound => Problems.NotFound($"No round with id '{roundId}'."),
+            AssignmentSubmitOutcome.NotInvited => Problems.Conflict($"Institution '{institutionId}' is not invited to round '{roundId}'."),
+            _ => Problems.Conflict($"Round '{roundId}' is not open."),
+        };
+    }
+
+    public static async Task<Results<Ok<Page<SurveyResponse>>, ProblemHttpResult>> List(
+        string roundId, string institutionId, HttpContext context, IGrainFactory grains, string? page, string? pageSize)
+    {
+        if (Check(context, roundId, institutionId, datasetId: null) is { } refused)
+        {
+            return refused;
+        }
+
+        var errors = new ValidationErrors();
+        var (validPage, validSize) = Paging.Validate(errors, QueryValues.WholeNumber(errors, "page", page), QueryValues.WholeNumber(errors, "pageSize", pageSize));
+        if (!errors.IsValid)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var assignment = Assignment(grains, roundId, institutionId);
+        if (await assignment.GetWriteContext() is null)
+        {
+            return Problems.NotFound($"No round with id '{roundId}'.");
+        }
+
+        // One page of dataset grains at most (≤ 500): the fan-out is bounded by the page size.
+        var ids = await assignment.ListDatasets(validPage, validSize);
+        var reads = await Task.WhenAll(ids.Items.Select(id => Dataset(grains, institutionId, id).Get(roundId)));
+        var items = reads.Where(r => r.Outcome == SurveyReadOutcome.Found).Select(r => r.Response!).ToList();
+        return TypedResults.Ok(new Page<SurveyResponse>(items, ids.PageNumber, ids.PageSize, ids.Total));
+    }
+
+    public static async Task<Results<Created<SurveyResponse>, Ok<SurveyResponse>, ProblemHttpResult>> Put(
+        string roundId, string institutionId, string datasetId, HttpContext context, IGrainFactory grains)
+    {
+        if (Check(context, roundId, institutionId, datasetId) is { } refused)
+        {
+            return refused;
+        }
+
+        var headerErrors = new ValidationErrors();
+        var ifMatch = Preconditions.IfMatch(context.Request, headerErrors);
+        var idempotencyKey = Preconditions.IdempotencyKey(context.Request, headerErrors);
+        if (!headerErrors.IsValid)
+        {
+            return Problems.Validation(headerErrors);
+        }
+
+        var body = await JsonBody.ReadAsync<SurveyRecord>(context, pathPrefix: "record");
+        if (body.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var errors = SurveyRecordRules.Validate(body.Value);
+        if (!errors.IsValid)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var write = new SurveyWrite(roundId, body.Value!, context.User.Actor(), ifMatch, idempotencyKey,
+            Preconditions.Fingerprint(context, body.Value!));
+        var result = await Dataset(grains, institutionId, datasetId).Put(write);
+        if (result.Response is { } response)
+        {
+            context.Response.Headers.ETag = Preconditions.ETag(response.Revision);
+        }
+
+        return result.Outcome switch
+        {
+            SurveyWriteOutcome.Created => TypedResults.Created(
+                $"/api/v1/rounds/{roundId}/institutions/{institutionId}/datasets/{datasetId}", result.Response),
+            SurveyWriteOutcome.Updated => TypedResults.Ok(result.Response),
+            _ => Refusal(result),
+        };
+    }
+
+    public static async Task<Results<Ok<SurveyResponse>, ProblemHttpResult>> Get(
+        string roundId, string institutionId, string datasetId, HttpContext context, IGrainFactory grains)
+    {
+        if (Check(context, roundId, institutionId, datasetId) is { } refused)
+        {
+            return refused;
+        }
+
+        var result = await Dataset(grains, institutionId, datasetId).Get(roundId);
+        if (result.Outcome != SurveyReadOutcome.Found)
+        {
+            return Problems.NotFound(result.Outcome == SurveyReadOutcome.RoundNotFound
+                ? $"No round with id '{roundId}'."
+                : $"No record of dataset '{datasetId}' in round '{roundId}'.");
+        }
+
+        context.Response.Headers.ETag = Preconditions.ETag(result.Response!.Revision);
+        return TypedResults.Ok(result.Response);
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> Withdraw(
+        string roundId, string institutionId, string datasetId, HttpContext context, IGrainFactory grains)
+    {
+        if (Check(context, roundId, institutionId, datasetId) is { } refused)
+        {
+            return refused;
+        }
+
+        var errors = new ValidationErrors();
+        var ifMatch = Preconditions.IfMatch(context.Request, errors);
+        if (!errors.IsValid)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var result = await Dataset(grains, institutionId, datasetId).Withdraw(roundId, context.User.Actor(), ifMatch);
+        return result.Outcome == SurveyWriteOutcome.Withdrawn ? TypedResults.NoContent() : Refusal(result);
+    }
+
+    private static ProblemHttpResult Refusal(SurveyWriteResult result) => result.Outcome switch
+    {
+        SurveyWriteOutcome.NotFound or SurveyWriteOutcome.RoundNotFound => Problems.NotFound(result.Detail ?? "Not found."),
+        SurveyWriteOutcome.RoundNotOpen or SurveyWriteOutcome.NotInvited => Problems.Conflict(result.Detail ?? "Conflict."),
+        SurveyWriteOutcome.PreconditionFailed => Problems.Status(StatusCodes.Status412PreconditionFailed, "Precondition failed", result.Detail ?? "Stale If-Match."),
+        SurveyWriteOutcome.IdempotencyKeyReused => Problems.Status(StatusCodes.Status422UnprocessableEntity, "Idempotency key reused", result.Detail ?? "Another body was sent with this key."),
+        _ => throw new InvalidOperationException($"Unexpected outcome {result.Outcome}."),
+    };
+
+    /// <summary>Ids well-formed, and the caller is an admin or the institution itself.</summary>
+    private static ProblemHttpResult? Check(HttpContext context, string roundId, string institutionId, string? datasetId)
+    {
+        var errors = new ValidationErrors();
+        Rules.Id(errors, "roundId", roundId);
+        Rules.Id(errors, "institutionId", institutionId);
+        if (datasetId is not null)
+        {
+            Rules.Id(errors, "datasetId", datasetId);
+        }
+
+        if (!errors.IsValid)
+        {
+            return Problems.Validation(errors);
+        }
+
+        return context.User.CanActFor(institutionId)
+            ? null
+            : Problems.Forbidden("An agency key may act only for its own institution.");
+    }
+
+    private static IAssignmentGrain Assignment(IGrainFactory grains, string roundId, string institutionId) =>
+        grains.GetGrain<IAssignmentGrain>($"{roundId}/{institutionId}");
+
+    private static IDatasetGrain Dataset(IGrainFactory grains, string institutionId, string datasetId) =>
+        grains.GetGrain<IDatasetGrain>($"{institutionId}/{datasetId}");
+}

@@ -1,0 +1,38 @@
+using Census.Contracts.Surveys;
+
+namespace Census.Contracts.Rounds;
+
+/// <summary>One census round. Key: the round id.</summary>
+[Alias("census.ICensusRoundGrain")]
+public interface ICensusRoundGrain : IGrainWithStringKey
+{
+    [Alias("Create")]
+    Task<RoundCommandResult> Create(RoundDefinition definition, string actor);
+
+    [Alias("Get"), Orleans.Concurrency.ReadOnly]
+    Task<Round?> Get();
+
+    [Alias("Open")]
+    Task<RoundCommandResult> Open(string actor);
+
+    [Alias("Close")]
+    Task<RoundCommandResult> Close(string actor);
+
+    [Alias("SetWeights")]
+    Task<RoundCommandResult> SetWeights(RubricWeights weights, string actor);
+
+    /// <summary>Whether an institution is invited (api: agencies read rounds they are invited to).</summary>
+    [Alias("IsInvited")]
+    Task<bool> IsInvited(string institutionId);
+
+    /// <summary>
+    /// An assignment grain asks for the write context once and is then told of every change through
+    /// <see cref="IAssignmentGrain.RoundChanged"/>. Null when the round does not exist.
+    /// </summary>
+    [Alias("Subscribe")]
+    Task<RoundWriteContext?> Subscribe(string institutionId);
+
+    /// <summary>An assignment moved between statuses; keeps the progress counters.</summary>
+    [Alias("AssignmentStatusChanged")]
+    Task AssignmentStatusChanged(string institutionId, AssignmentStatus? from, AssignmentStatus to);
+}

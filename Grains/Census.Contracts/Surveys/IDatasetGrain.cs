@@ -1,0 +1,52 @@
+namespace Census.Contracts.Surveys;
+
+/// <summary>One dataset of one institution, across rounds. Key: <c>{institutionId}/{datasetId}</c>.</summary>
+[Alias("census.IDatasetGrain")]
+public interface IDatasetGrain : IGrainWithStringKey
+{
+    /// <summary>Stores a validated record as the next revision (or replays an idempotent repeat).</summary>
+    [Alias("Put")]
+    Task<SurveyWriteResult> Put(SurveyWrite write);
+
+    [Alias("Get")]
+    Task<SurveyReadResult> Get(string roundId);
+
+    [Alias("Withdraw")]
+    Task<SurveyWriteResult> Withdraw(string roundId, string actor, int? ifMatch);
+}
+
+/// <summary>A write of a survey record: what, by whom, and its concurrency and idempotency guards.</summary>
+[GenerateSerializer, Immutable, Alias("census.SurveyWrite")]
+public sealed record SurveyWrite(
+    [property: Id(0)] string RoundId,
+    [property: Id(1)] SurveyRecord Record,
+    [property: Id(2)] string Actor,
+    [property: Id(3)] int? IfMatch,
+    [property: Id(4)] string? IdempotencyKey,
+    [property: Id(5)] string BodyHash);
+
+public enum SurveyWriteOutcome
+{
+    Created,
+    Updated,
+    Withdrawn,
+    NotFound,
+    RoundNotFound,
+    RoundNotOpen,
+    NotInvited,
+    PreconditionFailed,
+    IdempotencyKeyReused,
+}
+
+[GenerateSerializer, Immutable, Alias("census.SurveyWriteResult")]
+public sealed record SurveyWriteResult(
+    [property: Id(0)] SurveyWriteOutcome Outcome,
+    [property: Id(1)] SurveyResponse? Response,
+    [property: Id(2)] string? Detail);
+
+public enum SurveyReadOutcome { Found, NotFound, RoundNotFound }
+
+[GenerateSerializer, Immutable, Alias("census.SurveyReadResult")]
+public sealed record SurveyReadResult(
+    [property: Id(0)] SurveyReadOutcome Outcome,
+    [property: Id(1)] SurveyResponse? Response);

@@ -1,0 +1,277 @@
+using Census.Contracts.Institutions;
+using Census.Contracts.Rounds;
+using Census.Contracts.Surveys;
+using Census.Domain.Rounds;
+using Census.Grains.Hosting;
+using Census.Grains.Storage;
+using Census.Grains.Surveys;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Census.Grains.Rounds;
+
+/// <summary>
+/// One census round: lifecycle, rubric versions, invitations and progress. It is deliberately off the
+/// survey write path: assignment grains cache its write context and are told of every change, so a
+/// million records never queue on this one activation.
+/// </summary>
+[GrainType("census-round")]
+public sealed class CensusRoundGrain(
+    [PersistentState("round", StorageNames.Census)] IPersistentState<CensusRoundState> state,
+    ISurveyIndex index,
+    IOptions<CensusOptions> options,
+    TimeProvider clock,
+    ILogger<CensusRoundGrain> logger) : Grain, ICensusRoundGrain, IRemindable
+{
+    private const string DeadlineReminder = "deadline";
+
+    private string Id => this.GetPrimaryKeyString();
+
+    private bool Exists => state.State.Id is not null;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Re-arm the deadline (local mode keeps reminders in memory), and close a round whose deadline
+        // passed while the cluster was down.
+        if (Exists && state.State.State == RoundState.Open)
+        {
+            if (clock.GetUtcNow() >= state.State.Deadline)
+            {
+                await CloseAsync("system:deadline");
+            }
+            else
+            {
+                await ArmDeadlineAsync();
+            }
+        }
+    }
+
+    async Task<RoundCommandResult> ICensusRoundGrain.Create(RoundDefinition definition, string actor)
+    {
+        if (Exists)
+        {
+            return new RoundCommandResult(RoundOutcome.AlreadyExists, await ViewAsync(), $"A round with id '{Id}' already exists.");
+        }
+
+        var now = clock.GetUtcNow();
+        var s = state.State;
+        s.Id = Id;
+        s.Title = definition.Title!.Trim();
+        s.State = RoundState.Draft;
+        s.Deadline = definition.Deadline!.Value.ToUniversalTime();
+        s.Selection = definition.Selection!;
+        s.RubricVersions = [new RubricVersionEntry(1, definition.Weights ?? RubricWeights.Default, now, actor)];
+        s.Institutions = definition.Institutions?.ToList();
+        s.ShardCount = options.Value.Rounds.ShardCount;
+        s.CreatedAt = now;
+        s.Audit.Add(new AuditEntry(now, actor, "created"));
+        await state.WriteOrRollBackAsync(this);
+        await GrainFactory.GetGrain<IRoundRegistryGrain>(IRoundRegistryGrain.Key).Add(Id);
+        logger.LogInformation("Round {RoundId} created by {Actor}", Id, actor);
+        return new RoundCommandResult(RoundOutcome.Created, await ViewAsync(), null);
+    }
+
+    async Task<Round?> ICensusRoundGrain.Get() => Exists ? await ViewAsync() : null;
+
+    async Task<RoundCommandResult> ICensusRoundGrain.Open(string actor)
+    {
+        if (Refuse(RoundState.Open) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var now = clock.GetUtcNow();
+        if (now >= state.State.Deadline)
+        {
+            return new RoundCommandResult(RoundOutcome.WrongState, await ViewAsync(), "The round's deadline has already passed.");
+        }
+
+        state.State.State = RoundState.Open;
+        state.State.OpenedAt = now;
+        state.State.Audit.Add(new AuditEntry(now, actor, "opened"));
+        await state.WriteOrRollBackAsync(this);
+        await GrainFactory.GetGrain<IRoundRegistryGrain>(IRoundRegistryGrain.Key).SetOpen(Id, true);
+        await ArmDeadlineAsync();
+        await NotifySubscribersAsync();
+        logger.LogInformation("Round {RoundId} opened by {Actor}", Id, actor);
+        return new RoundCommandResult(RoundOutcome.Ok, await ViewAsync(), null);
+    }
+
+    async Task<RoundCommandResult> ICensusRoundGrain.Close(string actor)
+    {
+        if (Refuse(RoundState.Closed) is { } refusal)
+        {
+            return refusal;
+        }
+
+        await CloseAsync(actor);
+        return new RoundCommandResult(RoundOutcome.Ok, await ViewAsync(), null);
+    }
+
+    async Task<RoundCommandResult> ICensusRoundGrain.SetWeights(RubricWeights weights, string actor)
+    {
+        if (!Exists)
+        {
+            return new RoundCommandResult(RoundOutcome.NotFound, null, $"No round with id '{Id}'.");
+        }
+
+        if (state.State.State == RoundState.Finalized)
+        {
+            return new RoundCommandResult(RoundOutcome.WrongState, await ViewAsync(), "A finalized round's rubric cannot change.");
+        }
+
+        var now = clock.GetUtcNow();
+        var version = state.State.RubricVersions[^1].Version + 1;
+        state.State.RubricVersions.Add(new RubricVersionEntry(version, weights, now, actor));
+        state.State.Audit.Add(new AuditEntry(now, actor, $"rubric v{version}"));
+        await state.WriteOrRollBackAsync(this);
+        await NotifySubscribersAsync();
+        return new RoundCommandResult(RoundOutcome.Ok, await ViewAsync(), null);
+    }
+
+    async Task<bool> ICensusRoundGrain.IsInvited(string institutionId) =>
+        Exists && await IsInvitedAsync(institutionId);
+
+    async Task<RoundWriteContext?> ICensusRoundGrain.Subscribe(string institutionId)
+    {
+        if (!Exists)
+        {
+            return null;
+        }
+
+        if (state.State.Subscribers.Add(institutionId))
+        {
+            await state.WriteOrRollBackAsync(this);
+        }
+
+        return WriteContext(await IsInvitedAsync(institutionId));
+    }
+
+    async Task ICensusRoundGrain.AssignmentStatusChanged(string institutionId, AssignmentStatus? from, AssignmentStatus to)
+    {
+        if (!Exists || (state.State.Statuses.TryGetValue(institutionId, out var current) && current == to))
+        {
+            return;
+        }
+
+        state.State.Statuses[institutionId] = to;
+        await state.WriteOrRollBackAsync(this);
+    }
+
+    async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != DeadlineReminder)
+        {
+            return;
+        }
+
+        if (Exists && state.State.State == RoundState.Open && clock.GetUtcNow() >= state.State.Deadline)
+        {
+            await CloseAsync("system:deadline");
+        }
+        else if (!Exists || state.State.State != RoundState.Open)
+        {
+            await UnregisterDeadlineAsync();
+        }
+    }
+
+    private async Task CloseAsync(string actor)
+    {
+        var now = clock.GetUtcNow();
+        state.State.State = RoundState.Closed;
+        state.State.ClosedAt = now;
+        state.State.Audit.Add(new AuditEntry(now, actor, "closed"));
+        await state.WriteOrRollBackAsync(this);
+        await GrainFactory.GetGrain<IRoundRegistryGrain>(IRoundRegistryGrain.Key).SetOpen(Id, false);
+        await UnregisterDeadlineAsync();
+        await NotifySubscribersAsync();
+        logger.LogInformation("Round {RoundId} closed by {Actor}", Id, actor);
+    }
+
+    private RoundCommandResult? Refuse(RoundState to)
+    {
+        if (!Exists)
+        {
+            return new RoundCommandResult(RoundOutcome.NotFound, null, $"No round with id '{Id}'.");
+        }
+
+        return RoundRules.CanMove(state.State.State, to)
+            ? null
+            : new RoundCommandResult(RoundOutcome.WrongState, null,
+                $"A {Names(state.State.State)} round cannot become {Names(to)}.");
+    }
+
+    private static string Names(RoundState s) => Census.Domain.Validation.Names.Of(s);
+
+    private async Task<bool> IsInvitedAsync(string institutionId)
+    {
+        if (state.State.Institutions is { } invited)
+        {
+            return invited.Contains(institutionId, StringComparer.Ordinal);
+        }
+
+        return await GrainFactory.GetGrain<IInstitutionGrain>(institutionId).Get() is not null;
+    }
+
+    private RoundWriteContext WriteContext(bool invited)
+    {
+        var rubric = state.State.RubricVersions[^1];
+        return new RoundWriteContext(
+            Id, state.State.State, state.State.Deadline, state.State.ShardCount,
+            new RubricVersion(rubric.Version, rubric.Weights), invited, InstitutionSector: null);
+    }
+
+    /// <summary>
+    /// Tells every subscribed assignment (at most one per institution) of the new state or rubric.
+    /// The call interleaves on the assignment side, so it cannot deadlock with an assignment that
+    /// is itself calling this grain.
+    /// </summary>
+    private async Task NotifySubscribersAsync()
+    {
+        var subscribers = state.State.Subscribers.ToList();
+        var tasks = new List<Task>(subscribers.Count);
+        foreach (var institutionId in subscribers)
+        {
+            var invited = state.State.Institutions is null || state.State.Institutions.Contains(institutionId, StringComparer.Ordinal);
+            tasks.Add(GrainFactory.GetGrain<IAssignmentGrain>($"{Id}/{institutionId}").RoundChanged(WriteContext(invited)));
+        }
+
+        await Task.WhenAll(tasks);
+    }
+
+    private async Task ArmDeadlineAsync()
+    {
+        var due = state.State.Deadline - clock.GetUtcNow();
+        await this.RegisterOrUpdateReminder(
+            DeadlineReminder,
+            due < TimeSpan.Zero ? TimeSpan.Zero : due,
+            options.Value.Rounds.DeadlineCheckPeriod);
+    }
+
+    private async Task UnregisterDeadlineAsync()
+    {
+        if (await this.GetReminder(DeadlineReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    private async Task<Round> ViewAsync()
+    {
+        var s = state.State;
+        var invited = s.Institutions?.Count
+            ?? (await GrainFactory.GetGrain<IInstitutionRegistryGrain>(IInstitutionRegistryGrain.Key)
+                .List(new InstitutionQuery(null, null, 1, 1))).Total;
+        var datasets = s.State == RoundState.Draft ? 0 : await index.CountAsync(Id);
+        var rubric = s.RubricVersions[^1];
+        return new Round(
+            Id, s.Title, s.State, s.Deadline, s.Selection,
+            new RubricVersion(rubric.Version, rubric.Weights),
+            new RoundProgress(
+                invited,
+                s.Statuses.Count(p => p.Value == AssignmentStatus.Responding),
+                s.Statuses.Count(p => p.Value == AssignmentStatus.Submitted),
+                datasets),
+            s.CreatedAt, s.OpenedAt, s.ClosedAt, s.Institutions, s.ShardCount);
+    }
+}

@@ -1,0 +1,44 @@
+using Census.Contracts.Rounds;
+using Census.Contracts.Surveys;
+
+namespace Census.Grains.Rounds;
+
+/// <summary>The durable state of a census round.</summary>
+[GenerateSerializer, Alias("census.CensusRoundState")]
+public sealed class CensusRoundState
+{
+    [Id(0)] public string? Id { get; set; }
+    [Id(1)] public string Title { get; set; } = "";
+    [Id(2)] public RoundState State { get; set; }
+    [Id(3)] public DateTimeOffset Deadline { get; set; }
+    [Id(4)] public SelectionPolicy Selection { get; set; } = new();
+    [Id(5)] public List<RubricVersionEntry> RubricVersions { get; set; } = [];
+
+    /// <summary>Explicitly invited institutions; null means every registered institution.</summary>
+    [Id(6)] public List<string>? Institutions { get; set; }
+    [Id(7)] public int ShardCount { get; set; }
+    [Id(8)] public List<AuditEntry> Audit { get; set; } = [];
+    [Id(9)] public DateTimeOffset CreatedAt { get; set; }
+    [Id(10)] public DateTimeOffset? OpenedAt { get; set; }
+    [Id(11)] public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>Each institution whose assignment has moved past invited, with its status: the progress counters.</summary>
+    [Id(12)] public Dictionary<string, AssignmentStatus> Statuses { get; set; } = [];
+
+    /// <summary>Institutions whose assignment grain caches this round's write context and must hear of changes.</summary>
+    [Id(13)] public HashSet<string> Subscribers { get; set; } = [];
+}
+
+[GenerateSerializer, Alias("census.RubricVersionEntry")]
+public sealed record RubricVersionEntry(
+    [property: Id(0)] int Version,
+    [property: Id(1)] RubricWeights Weights,
+    [property: Id(2)] DateTimeOffset CreatedAt,
+    [property: Id(3)] string CreatedBy);
+
+/// <summary>Who changed what, when.</summary>
+[GenerateSerializer, Alias("census.AuditEntry")]
+public sealed record AuditEntry(
+    [property: Id(0)] DateTimeOffset At,
+    [property: Id(1)] string Actor,
+    [property: Id(2)] string Action);

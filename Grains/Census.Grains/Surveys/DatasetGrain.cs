@@ -1,0 +1,210 @@
+using Census.Contracts.Rounds;
+using Census.Contracts.Surveys;
+using Census.Domain.Rounds;
+using Census.Domain.Rubric;
+using Census.Domain.Surveys;
+using Census.Domain.Validation;
+using Census.Grains.Storage;
+
+namespace Census.Grains.Surveys;
+
+/// <summary>
+/// One dataset of one institution. A write is acknowledged only after both the grain state and the
+/// index row are committed, in that order: state first (with the new revision), then the index row
+/// (an upsert that only moves forward by revision). If the process dies between the two, the index
+/// is behind by one revision; the next activation of this grain, or the client's retry, replays the
+/// upsert. The reverse order could leave the index ahead of anything acknowledged.
+/// </summary>
+[GrainType("dataset")]
+public sealed class DatasetGrain(
+    [PersistentState("dataset", StorageNames.Census)] IPersistentState<DatasetState> state,
+    ISurveyIndex index,
+    TimeProvider clock) : Grain, IDatasetGrain
+{
+    /// <summary>How many idempotency keys a record remembers.</summary>
+    public const int RememberedIdempotencyKeys = 20;
+
+    private readonly HashSet<string> _unindexed = new(StringComparer.Ordinal);
+
+    private string InstitutionId => this.GetPrimaryKeyString().Split('/')[0];
+
+    private string DatasetId => this.GetPrimaryKeyString().Split('/')[1];
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Whatever the last activation acknowledged may not have reached the index: replay it.
+        foreach (var roundId in state.State.Rounds.Keys)
+        {
+            _unindexed.Add(roundId);
+        }
+
+        return RepairIndexAsync(cancellationToken);
+    }
+
+    async Task<SurveyWriteResult> IDatasetGrain.Put(SurveyWrite write)
+    {
+        state.State.Rounds.TryGetValue(write.RoundId, out var entry);
+        if (Replay(entry, write.IdempotencyKey, write.BodyHash) is { } replayed)
+        {
+            await RepairIndexAsync();
+            return replayed;
+        }
+
+        var assignment = GrainFactory.GetGrain<IAssignmentGrain>($"{write.RoundId}/{InstitutionId}");
+        var context = await assignment.GetWriteContext();
+        if (Refuse(context) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (write.IfMatch is { } expected && (entry is null || entry.Withdrawn || entry.Revision != expected))
+        {
+            return new SurveyWriteResult(SurveyWriteOutcome.PreconditionFailed, null,
+                $"If-Match \"{expected}\" does not match the current revision ({(entry is null || entry.Withdrawn ? "none" : entry.Revision)}).");
+        }
+
+        var now = clock.GetUtcNow();
+        var record = write.Record with { Sector = write.Record.Sector ?? context!.InstitutionSector };
+        var created = entry is null || entry.Withdrawn;
+        entry ??= new DatasetRoundEntry { Shard = Sharding.ShardOf(InstitutionId, DatasetId, context!.ShardCount) };
+        entry.Revision++;
+        entry.Record = record;
+        entry.Levels = AtusRubric.Levels(record, DateOnly.FromDateTime(context!.Deadline.UtcDateTime));
+        entry.UpdatedAt = now;
+        entry.UpdatedBy = write.Actor;
+        entry.Withdrawn = false;
+        entry.History.Add(new RevisionEntry(entry.Revision, now, write.Actor, created ? "created" : "updated"));
+        var outcome = created ? SurveyWriteOutcome.Created : SurveyWriteOutcome.Updated;
+        var response = Response(write.RoundId, entry, context.Rubric);
+        if (write.IdempotencyKey is { } key)
+        {
+            Remember(entry, new IdempotencyEntry(key, write.BodyHash, outcome, response));
+        }
+
+        state.State.Rounds[write.RoundId] = entry;
+        await CommitAsync(write.RoundId);
+        await assignment.DatasetWritten(DatasetId);
+        return new SurveyWriteResult(outcome, response, null);
+    }
+
+    async Task<SurveyReadResult> IDatasetGrain.Get(string roundId)
+    {
+        var context = await GrainFactory.GetGrain<IAssignmentGrain>($"{roundId}/{InstitutionId}").GetWriteContext();
+        if (context is null)
+        {
+            return new SurveyReadResult(SurveyReadOutcome.RoundNotFound, null);
+        }
+
+        return state.State.Rounds.TryGetValue(roundId, out var entry) && !entry.Withdrawn
+            ? new SurveyReadResult(SurveyReadOutcome.Found, Response(roundId, entry, context.Rubric))
+            : new SurveyReadResult(SurveyReadOutcome.NotFound, null);
+    }
+
+    async Task<SurveyWriteResult> IDatasetGrain.Withdraw(string roundId, string actor, int? ifMatch)
+    {
+        var assignment = GrainFactory.GetGrain<IAssignmentGrain>($"{roundId}/{InstitutionId}");
+        var context = await assignment.GetWriteContext();
+        if (Refuse(context) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (!state.State.Rounds.TryGetValue(roundId, out var entry) || entry.Withdrawn)
+        {
+            return new SurveyWriteResult(SurveyWriteOutcome.NotFound, null, $"No record of dataset '{DatasetId}' in round '{roundId}'.");
+        }
+
+        if (ifMatch is { } expected && entry.Revision != expected)
+        {
+            return new SurveyWriteResult(SurveyWriteOutcome.PreconditionFailed, null,
+                $"If-Match \"{expected}\" does not match the current revision ({entry.Revision}).");
+        }
+
+        var now = clock.GetUtcNow();
+        entry.Revision++;
+        entry.Withdrawn = true;
+        entry.UpdatedAt = now;
+        entry.UpdatedBy = actor;
+        entry.History.Add(new RevisionEntry(entry.Revision, now, actor, "withdrawn"));
+        await CommitAsync(roundId);
+        await assignment.DatasetWithdrawn(DatasetId);
+        return new SurveyWriteResult(SurveyWriteOutcome.Withdrawn, null, null);
+    }
+
+    private SurveyWriteResult? Refuse(RoundWriteContext? context)
+    {
+        if (context is null)
+        {
+            return new SurveyWriteResult(SurveyWriteOutcome.RoundNotFound, null, "No such round.");
+        }
+
+        if (!context.Invited)
+        {
+            return new SurveyWriteResult(SurveyWriteOutcome.NotInvited, null,
+                $"Institution '{InstitutionId}' is not invited to round '{context.RoundId}'.");
+        }
+
+        return RoundRules.AcceptsWrites(context.State, context.Deadline, clock.GetUtcNow())
+            ? null
+            : new SurveyWriteResult(SurveyWriteOutcome.RoundNotOpen, null,
+                $"Round '{context.RoundId}' is {Names.Of(context.State)}{(context.State == RoundState.Open ? " but its deadline has passed" : "")}: records cannot change.");
+    }
+
+    /// <summary>A repeat of a remembered write: same body → the first response; another body → refused.</summary>
+    private static SurveyWriteResult? Replay(DatasetRoundEntry? entry, string? key, string bodyHash)
+    {
+        if (key is null || entry?.IdempotencyKeys.Find(k => k.Key == key) is not { } remembered)
+        {
+            return null;
+        }
+
+        return remembered.BodyHash == bodyHash
+            ? new SurveyWriteResult(remembered.Outcome, remembered.Response, null)
+            : new SurveyWriteResult(SurveyWriteOutcome.IdempotencyKeyReused, null,
+                $"Idempotency-Key '{key}' was already used with a different body.");
+    }
+
+    private static void Remember(DatasetRoundEntry entry, IdempotencyEntry remembered)
+    {
+        entry.IdempotencyKeys.Add(remembered);
+        if (entry.IdempotencyKeys.Count > RememberedIdempotencyKeys)
+        {
+            entry.IdempotencyKeys.RemoveAt(0);
+        }
+    }
+
+    private async Task CommitAsync(string roundId)
+    {
+        _unindexed.Add(roundId);
+        await state.WriteOrRollBackAsync(this);
+        await RepairIndexAsync();
+    }
+
+    private async Task RepairIndexAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var roundId in _unindexed.ToList())
+        {
+            // After a failed state write the entry may be gone again (rolled back): nothing to index.
+            if (state.State.Rounds.TryGetValue(roundId, out var entry))
+            {
+                await index.UpsertAsync(Row(roundId, entry), cancellationToken);
+            }
+
+            _unindexed.Remove(roundId);
+        }
+    }
+
+    private SurveyIndexRow Row(string roundId, DatasetRoundEntry entry)
+    {
+        var record = entry.Record;
+        var gates = entry.Levels.FailedGates.Sum(g => g switch { "G1" => 1, "G2" => 2, "G3" => 4, _ => 0 });
+        return new SurveyIndexRow(
+            roundId, InstitutionId, DatasetId, entry.Shard, entry.Revision, entry.Withdrawn,
+            Names.Of(record.Sector!.Value), Names.Of(record.Modality!.Value), Names.Of(record.Availability!.Now!.Value),
+            entry.Levels.FailedGates.Count == 0, gates, entry.Levels.Now, entry.Levels.Post, entry.UpdatedAt);
+    }
+
+    private SurveyResponse Response(string roundId, DatasetRoundEntry entry, RubricVersion rubric) => new(
+        roundId, InstitutionId, DatasetId, entry.Revision, entry.UpdatedAt, entry.UpdatedBy, entry.Record,
+        AtusRubric.Score(entry.Levels, rubric.Weights, rubric.Version));
+}

@@ -1,0 +1,17 @@
+namespace Census.Grains.Surveys;
+
+/// <summary>The survey index: PostgreSQL in cluster mode, SQLite in local mode.</summary>
+public interface ISurveyIndex
+{
+    /// <summary>
+    /// Inserts the row, or replaces the stored one if it has a lower revision. Replaying an older or
+    /// equal revision changes nothing, so a retry or a repair after a crash is always safe.
+    /// </summary>
+    Task UpsertAsync(SurveyIndexRow row, CancellationToken cancellationToken = default);
+
+    /// <summary>Rows of a round that are not withdrawn.</summary>
+    Task<long> CountAsync(string roundId, CancellationToken cancellationToken = default);
+
+    /// <summary>The stored revision of a row, or null (diagnostics and tests).</summary>
+    Task<int?> RevisionAsync(string roundId, string institutionId, string datasetId, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+using Census.Grains.Storage;
+
+namespace Census.Grains.Surveys;
+
+/// <summary>The survey index in the local-mode SQLite file (table created by <see cref="LocalStore"/>).</summary>
+public sealed class SqliteSurveyIndex(LocalStore store) : ISurveyIndex
+{
+    private static readonly string UpsertSql = SurveyIndexSql.Upsert(i => "$p" + i);
+    private static readonly string CountSql = SurveyIndexSql.Count(i => "$p" + i);
+    private static readonly string RevisionSql = SurveyIndexSql.Revision(i => "$p" + i);
+
+    public async Task UpsertAsync(SurveyIndexRow row, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await store.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = UpsertSql;
+        var i = 1;
+        foreach (var value in SurveyIndexSql.Values(row))
+        {
+            command.Parameters.AddWithValue("$p" + i++, value is DateTimeOffset time ? time.UtcDateTime.ToString("O", CultureInfo.InvariantCulture) : value);
+        }
+
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<long> CountAsync(string roundId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await store.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = CountSql;
+        command.Parameters.AddWithValue("$p1", roundId);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    public async Task<int?> RevisionAsync(string roundId, string institutionId, string datasetId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await store.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = RevisionSql;
+        command.Parameters.AddWithValue("$p1", roundId);
+        command.Parameters.AddWithValue("$p2", institutionId);
+        command.Parameters.AddWithValue("$p3", datasetId);
+        var value = await command.ExecuteScalarAsync(cancellationToken);
+        return value is null or DBNull ? null : Convert.ToInt32(value, CultureInfo.InvariantCulture);
+    }
+}

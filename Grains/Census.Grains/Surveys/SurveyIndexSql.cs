@@ -1,0 +1,52 @@
+namespace Census.Grains.Surveys;
+
+/// <summary>The index statements, written once for both engines (PostgreSQL and SQLite share this SQL).</summary>
+internal static class SurveyIndexSql
+{
+    public const string Columns =
+        "round_id, institution_id, dataset_id, shard, revision, withdrawn, sector, modality, availability_now, " +
+        "eligible, failed_gates, n1, n2, n3, n4, n5, n6, n7, n8, n9, n10, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, updated_at";
+
+    public static string Upsert(Func<int, string> parameter)
+    {
+        var values = string.Join(", ", Enumerable.Range(1, 32).Select(parameter));
+        var updates = string.Join(", ", Columns.Split(", ").Skip(3).Select(c => $"{c} = excluded.{c}"));
+        return $"""
+            INSERT INTO census_survey_index ({Columns}) VALUES ({values})
+            ON CONFLICT (round_id, institution_id, dataset_id) DO UPDATE SET {updates}
+            WHERE census_survey_index.revision < excluded.revision
+            """;
+    }
+
+    public static IEnumerable<object> Values(SurveyIndexRow row)
+    {
+        yield return row.RoundId;
+        yield return row.InstitutionId;
+        yield return row.DatasetId;
+        yield return (short)row.Shard;
+        yield return row.Revision;
+        yield return row.Withdrawn;
+        yield return row.Sector;
+        yield return row.Modality;
+        yield return row.AvailabilityNow;
+        yield return row.Eligible;
+        yield return (short)row.FailedGates;
+        foreach (var level in row.LevelsNow)
+        {
+            yield return (short)level;
+        }
+
+        foreach (var level in row.LevelsPost)
+        {
+            yield return (short)level;
+        }
+
+        yield return row.UpdatedAt;
+    }
+
+    public static string Count(Func<int, string> parameter) =>
+        $"SELECT count(*) FROM census_survey_index WHERE round_id = {parameter(1)} AND NOT withdrawn";
+
+    public static string Revision(Func<int, string> parameter) =>
+        $"SELECT revision FROM census_survey_index WHERE round_id = {parameter(1)} AND institution_id = {parameter(2)} AND dataset_id = {parameter(3)}";
+}

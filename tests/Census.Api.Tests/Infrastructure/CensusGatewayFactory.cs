@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Census.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The gateway in local mode: it hosts its own silo on a free port and keeps state in SQLite under
+/// <see cref="DataDirectory"/>. Settings go through <c>UseSetting</c>, which the minimal-hosting
+/// <c>WebApplicationBuilder.Configuration</c> sees before <c>AddCensusGateway</c> reads the Census section.
+/// </summary>
+public sealed class CensusGatewayFactory(string dataDirectory, string? adminKey) : WebApplicationFactory<Program>
+{
+    public string DataDirectory { get; } = dataDirectory;
+
+    public string? AdminKey { get; } = adminKey;
+
+    public int SiloPort { get; } = FreePort.Next();
+
+    /// <summary>A new admin key, long enough for the gateway's 32-character minimum.</summary>
+    public static string NewAdminKey() => "test-admin-" + Guid.NewGuid().ToString("N");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Census:Mode", "local");
+        builder.UseSetting("Census:DataDirectory", DataDirectory);
+        builder.UseSetting("Census:Silo:SiloPort", SiloPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (AdminKey is not null)
+        {
+            builder.UseSetting("Census:Auth:AdminKeys:0", AdminKey);
+        }
+    }
+
+    /// <summary>A client that sends <paramref name="authorization"/> verbatim (null: no header).</summary>
+    public HttpClient ClientWith(string? authorization)
+    {
+        var client = CreateClient();
+        if (authorization is not null)
+        {
+            client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", authorization);
+        }
+
+        return client;
+    }
+
+    /// <summary>A client presenting <paramref name="key"/> as a bearer key.</summary>
+    public HttpClient ClientWithKey(string key) => ClientWith("Bearer " + key);
+}

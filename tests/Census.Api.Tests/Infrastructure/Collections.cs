@@ -1,0 +1,28 @@
+namespace Census.Api.Tests.Infrastructure;
+
+// Each collection gets its own gateway, so the collections run in parallel on separate silos and
+// stores; the tests inside one collection share that gateway and run one after another.
+
+[CollectionDefinition(Name)]
+public sealed class AuthorizationCollection : ICollectionFixture<GatewayFixture>
+{
+    public const string Name = "Authorization";
+}
+
+[CollectionDefinition(Name)]
+public sealed class InstitutionsCollection : ICollectionFixture<GatewayFixture>
+{
+    public const string Name = "Institutions";
+}
+
+[CollectionDefinition(Name)]
+public sealed class BadInputCollection : ICollectionFixture<GatewayFixture>
+{
+    public const string Name = "Bad input";
+}
+
+[CollectionDefinition(Name)]
+public sealed class OperationsCollection : ICollectionFixture<GatewayFixture>
+{
+    public const string Name = "Operations";
+}
