@@ -15,7 +15,7 @@ export ConnectionStrings__Census="Host=127.0.0.1;Username=census;Password=${CENS
 export Census__Mode=cluster Census__ClusterId=bench Census__ServiceId=bench
 admin_key="bench-admin-key-$(date +%s)-0123456789abcdef"
 
-dotnet build Actors.sln -c Release -nologo -v quiet
+dotnet build Actors.sln -c Release -nologo -v quiet || dotnet build bench/Census.Bench -c Release -nologo -v quiet
 dotnet Silo/bin/Release/net10.0/Silo.dll migrate >"$logs/migrate.log" 2>&1
 
 pids=()

@@ -18,13 +18,11 @@ public interface IAssignmentGrain : IGrainWithStringKey
     [Alias("RoundChanged"), Orleans.Concurrency.AlwaysInterleave]
     Task RoundChanged(RoundWriteContext context);
 
+    /// <summary>A record was written: the institution is responding (again, if it had submitted).</summary>
     [Alias("DatasetWritten")]
-    Task DatasetWritten(string datasetId);
+    Task DatasetWritten();
 
-    [Alias("DatasetWithdrawn")]
-    Task DatasetWithdrawn(string datasetId);
-
-    /// <summary>A page of the dataset ids reported in this round, ordered.</summary>
+    /// <summary>A page of the dataset ids reported in this round (not withdrawn), ordered; read from the index.</summary>
     [Alias("ListDatasets")]
     Task<Census.Contracts.Common.Page<string>> ListDatasets(int page, int pageSize);
 

@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
-using System.Text.Json;
 using Census.Contracts.Surveys;
+using Census.Domain.Validation;
 
 namespace Census.Domain.Rubric;
 
@@ -431,11 +431,11 @@ public static class AtusRubric
     // The wire name of an enumeration value (api.md: lower-case kebab-case), so reasons match the JSON.
     private static string Name<T>(T? value)
         where T : struct, Enum =>
-        value is { } v ? JsonNamingPolicy.KebabCaseLower.ConvertName(v.ToString()) : "unknown";
+        value is { } v ? Names.Of(v) : "unknown";
 
     private static string Name<T>(T value)
         where T : struct, Enum =>
-        JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+        Names.Of(value);
 
     private readonly record struct CriterionLevels(int Now, int Post, string Reason);
 }

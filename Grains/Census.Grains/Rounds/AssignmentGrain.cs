@@ -2,6 +2,7 @@ using Census.Contracts.Institutions;
 using Census.Contracts.Rounds;
 using Census.Domain.Rounds;
 using Census.Domain.Validation;
+using Census.Grains.Surveys;
 using Census.Grains.Storage;
 
 namespace Census.Grains.Rounds;
@@ -13,6 +14,7 @@ namespace Census.Grains.Rounds;
 [GrainType("assignment")]
 public sealed class AssignmentGrain(
     [PersistentState("assignment", StorageNames.Census)] IPersistentState<AssignmentState> state,
+    ISurveyIndex index,
     TimeProvider clock) : Grain, IAssignmentGrain
 {
     private RoundWriteContext? _context;
@@ -23,9 +25,10 @@ public sealed class AssignmentGrain(
     private string InstitutionId => this.GetPrimaryKeyString().Split('/')[1];
 
     async Task<Assignment?> IAssignmentGrain.Get() =>
-        await ContextAsync() is { Invited: true } ? View() : null;
+        await ContextAsync() is { Invited: true } ? await ViewAsync() : null;
 
-    Task<RoundWriteContext?> IAssignmentGrain.GetWriteContext() => ContextAsync();
+    async Task<RoundWriteContext?> IAssignmentGrain.GetWriteContext() =>
+        await ContextAsync() is { } context ? context with { AssignmentStatus = state.State.Status } : null;
 
     Task IAssignmentGrain.RoundChanged(RoundWriteContext context)
     {
@@ -33,27 +36,16 @@ public sealed class AssignmentGrain(
         return Task.CompletedTask;
     }
 
-    async Task IAssignmentGrain.DatasetWritten(string datasetId)
-    {
-        var added = state.State.Datasets.Add(datasetId);
-        var moved = await MoveToAsync(AssignmentStatus.Responding, "responding", persist: false);
-        if (added || moved)
-        {
-            await state.WriteOrRollBackAsync(this);
-        }
-    }
+    // Records themselves are counted and listed from the survey index, never kept here: an
+    // institution may report tens of thousands of datasets, and this state is written on every change.
+    Task IAssignmentGrain.DatasetWritten() => MoveToAsync(AssignmentStatus.Responding, "responding");
 
-    async Task IAssignmentGrain.DatasetWithdrawn(string datasetId)
+    async Task<Census.Contracts.Common.Page<string>> IAssignmentGrain.ListDatasets(int page, int pageSize)
     {
-        if (state.State.Datasets.Remove(datasetId))
-        {
-            await state.WriteOrRollBackAsync(this);
-        }
+        var ids = await index.ListDatasetsAsync(RoundId, InstitutionId, page, pageSize);
+        var total = await index.CountAsync(RoundId, InstitutionId);
+        return new Census.Contracts.Common.Page<string>(ids, page, pageSize, (int)Math.Min(int.MaxValue, total));
     }
-
-    Task<Census.Contracts.Common.Page<string>> IAssignmentGrain.ListDatasets(int page, int pageSize) =>
-        Task.FromResult(new Census.Contracts.Common.Page<string>(
-            Paging.Slice(state.State.Datasets, page, pageSize).ToList(), page, pageSize, state.State.Datasets.Count));
 
     async Task<AssignmentSubmitResult> IAssignmentGrain.Submit(string actor)
     {
@@ -70,38 +62,34 @@ public sealed class AssignmentGrain(
 
         if (!RoundRules.AcceptsWrites(context.State, context.Deadline, clock.GetUtcNow()))
         {
-            return new AssignmentSubmitResult(AssignmentSubmitOutcome.RoundNotOpen, View());
+            return new AssignmentSubmitResult(AssignmentSubmitOutcome.RoundNotOpen, await ViewAsync());
         }
 
         if (state.State.Status != AssignmentStatus.Submitted)
         {
             state.State.SubmittedAt = clock.GetUtcNow();
-            await MoveToAsync(AssignmentStatus.Submitted, "submitted by " + actor, persist: true);
+            await MoveToAsync(AssignmentStatus.Submitted, "submitted by " + actor);
         }
 
-        return new AssignmentSubmitResult(AssignmentSubmitOutcome.Submitted, View());
+        return new AssignmentSubmitResult(AssignmentSubmitOutcome.Submitted, await ViewAsync());
     }
 
-    private Assignment View() => new(
-        RoundId, InstitutionId, state.State.Status ?? AssignmentStatus.Invited, state.State.Datasets.Count, state.State.SubmittedAt);
+    private async Task<Assignment> ViewAsync() => new(
+        RoundId, InstitutionId, state.State.Status ?? AssignmentStatus.Invited,
+        (int)Math.Min(int.MaxValue, await index.CountAsync(RoundId, InstitutionId)), state.State.SubmittedAt);
 
-    private async Task<bool> MoveToAsync(AssignmentStatus to, string action, bool persist)
+    private async Task MoveToAsync(AssignmentStatus to, string action)
     {
         var from = state.State.Status;
         if (from == to)
         {
-            return false;
+            return;
         }
 
         state.State.Status = to;
         state.State.Audit.Add(new AuditEntry(clock.GetUtcNow(), action, Names.Of(to)));
-        if (persist)
-        {
-            await state.WriteOrRollBackAsync(this);
-        }
-
+        await state.WriteOrRollBackAsync(this);
         await GrainFactory.GetGrain<ICensusRoundGrain>(RoundId).AssignmentStatusChanged(InstitutionId, from, to);
-        return true;
     }
 
     private async Task<RoundWriteContext?> ContextAsync()

@@ -7,7 +7,6 @@ public sealed class AssignmentState
 {
     /// <summary>Null until the institution first acts in the round (then it is no longer merely invited).</summary>
     [Id(0)] public AssignmentStatus? Status { get; set; }
-    [Id(1)] public SortedSet<string> Datasets { get; set; } = new(StringComparer.Ordinal);
     [Id(2)] public DateTimeOffset? SubmittedAt { get; set; }
     [Id(3)] public List<AuditEntry> Audit { get; set; } = [];
 }

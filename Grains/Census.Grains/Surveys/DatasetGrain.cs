@@ -83,7 +83,11 @@ public sealed class DatasetGrain(
 
         state.State.Rounds[write.RoundId] = entry;
         await CommitAsync(write.RoundId);
-        await assignment.DatasetWritten(DatasetId);
+        if (context.AssignmentStatus != AssignmentStatus.Responding)
+        {
+            await assignment.DatasetWritten();
+        }
+
         return new SurveyWriteResult(outcome, response, null);
     }
 
@@ -127,7 +131,6 @@ public sealed class DatasetGrain(
         entry.UpdatedBy = actor;
         entry.History.Add(new RevisionEntry(entry.Revision, now, actor, "withdrawn"));
         await CommitAsync(roundId);
-        await assignment.DatasetWithdrawn(DatasetId);
         return new SurveyWriteResult(SurveyWriteOutcome.Withdrawn, null, null);
     }
 

@@ -12,6 +12,12 @@ public interface ISurveyIndex
     /// <summary>Rows of a round that are not withdrawn.</summary>
     Task<long> CountAsync(string roundId, CancellationToken cancellationToken = default);
 
+    /// <summary>Rows of one institution in a round that are not withdrawn.</summary>
+    Task<long> CountAsync(string roundId, string institutionId, CancellationToken cancellationToken = default);
+
+    /// <summary>A page of one institution's dataset ids in a round (not withdrawn), ordered by id.</summary>
+    Task<IReadOnlyList<string>> ListDatasetsAsync(string roundId, string institutionId, int page, int pageSize, CancellationToken cancellationToken = default);
+
     /// <summary>The stored revision of a row, or null (diagnostics and tests).</summary>
     Task<int?> RevisionAsync(string roundId, string institutionId, string datasetId, CancellationToken cancellationToken = default);
 }

@@ -7,6 +7,8 @@ public sealed class PostgresSurveyIndex(NpgsqlDataSource dataSource) : ISurveyIn
 {
     private static readonly string UpsertSql = SurveyIndexSql.Upsert(i => "$" + i);
     private static readonly string CountSql = SurveyIndexSql.Count(i => "$" + i);
+    private static readonly string CountForInstitutionSql = SurveyIndexSql.CountForInstitution(i => "$" + i);
+    private static readonly string ListDatasetsSql = SurveyIndexSql.ListDatasets(i => "$" + i);
     private static readonly string RevisionSql = SurveyIndexSql.Revision(i => "$" + i);
 
     public async Task UpsertAsync(SurveyIndexRow row, CancellationToken cancellationToken = default)
@@ -25,6 +27,31 @@ public sealed class PostgresSurveyIndex(NpgsqlDataSource dataSource) : ISurveyIn
         await using var command = dataSource.CreateCommand(CountSql);
         command.Parameters.Add(new NpgsqlParameter { Value = roundId });
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async Task<long> CountAsync(string roundId, string institutionId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(CountForInstitutionSql);
+        command.Parameters.Add(new NpgsqlParameter { Value = roundId });
+        command.Parameters.Add(new NpgsqlParameter { Value = institutionId });
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async Task<IReadOnlyList<string>> ListDatasetsAsync(string roundId, string institutionId, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(ListDatasetsSql);
+        command.Parameters.Add(new NpgsqlParameter { Value = roundId });
+        command.Parameters.Add(new NpgsqlParameter { Value = institutionId });
+        command.Parameters.Add(new NpgsqlParameter { Value = (long)pageSize });
+        command.Parameters.Add(new NpgsqlParameter { Value = (long)(page - 1) * pageSize });
+        var ids = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
     }
 
     public async Task<int?> RevisionAsync(string roundId, string institutionId, string datasetId, CancellationToken cancellationToken = default)

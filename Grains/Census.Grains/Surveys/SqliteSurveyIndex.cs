@@ -8,6 +8,8 @@ public sealed class SqliteSurveyIndex(LocalStore store) : ISurveyIndex
 {
     private static readonly string UpsertSql = SurveyIndexSql.Upsert(i => "$p" + i);
     private static readonly string CountSql = SurveyIndexSql.Count(i => "$p" + i);
+    private static readonly string CountForInstitutionSql = SurveyIndexSql.CountForInstitution(i => "$p" + i);
+    private static readonly string ListDatasetsSql = SurveyIndexSql.ListDatasets(i => "$p" + i);
     private static readonly string RevisionSql = SurveyIndexSql.Revision(i => "$p" + i);
 
     public async Task UpsertAsync(SurveyIndexRow row, CancellationToken cancellationToken = default)
@@ -31,6 +33,35 @@ public sealed class SqliteSurveyIndex(LocalStore store) : ISurveyIndex
         command.CommandText = CountSql;
         command.Parameters.AddWithValue("$p1", roundId);
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    public async Task<long> CountAsync(string roundId, string institutionId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await store.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = CountForInstitutionSql;
+        command.Parameters.AddWithValue("$p1", roundId);
+        command.Parameters.AddWithValue("$p2", institutionId);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    public async Task<IReadOnlyList<string>> ListDatasetsAsync(string roundId, string institutionId, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await store.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = ListDatasetsSql;
+        command.Parameters.AddWithValue("$p1", roundId);
+        command.Parameters.AddWithValue("$p2", institutionId);
+        command.Parameters.AddWithValue("$p3", (long)pageSize);
+        command.Parameters.AddWithValue("$p4", (long)(page - 1) * pageSize);
+        var ids = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
     }
 
     public async Task<int?> RevisionAsync(string roundId, string institutionId, string datasetId, CancellationToken cancellationToken = default)

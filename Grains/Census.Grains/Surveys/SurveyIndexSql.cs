@@ -47,6 +47,13 @@ internal static class SurveyIndexSql
     public static string Count(Func<int, string> parameter) =>
         $"SELECT count(*) FROM census_survey_index WHERE round_id = {parameter(1)} AND NOT withdrawn";
 
+    public static string CountForInstitution(Func<int, string> parameter) =>
+        $"SELECT count(*) FROM census_survey_index WHERE round_id = {parameter(1)} AND institution_id = {parameter(2)} AND NOT withdrawn";
+
+    public static string ListDatasets(Func<int, string> parameter) =>
+        $"SELECT dataset_id FROM census_survey_index WHERE round_id = {parameter(1)} AND institution_id = {parameter(2)} AND NOT withdrawn " +
+        $"ORDER BY dataset_id LIMIT {parameter(3)} OFFSET {parameter(4)}";
+
     public static string Revision(Func<int, string> parameter) =>
         $"SELECT revision FROM census_survey_index WHERE round_id = {parameter(1)} AND institution_id = {parameter(2)} AND dataset_id = {parameter(3)}";
 }
