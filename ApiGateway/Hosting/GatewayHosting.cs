@@ -42,6 +42,8 @@ public static class GatewayHosting
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
             o.SerializerOptions.AllowDuplicateProperties = false;
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+            // The web defaults read "12" as 12; the contract's numbers are JSON numbers, nothing else.
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
 
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>

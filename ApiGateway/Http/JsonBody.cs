@@ -47,7 +47,7 @@ public static partial class JsonBody
 
         if (SyntaxError(body) is { } syntax)
         {
-            return new(default, Problems.Validation(ValidationErrors.For("$", syntax)));
+            return new(default, Problems.Validation(ValidationErrors.For(pathPrefix ?? "$", syntax)));
         }
 
         var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;

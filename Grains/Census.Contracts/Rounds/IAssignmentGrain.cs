@@ -18,9 +18,12 @@ public interface IAssignmentGrain : IGrainWithStringKey
     [Alias("RoundChanged"), Orleans.Concurrency.AlwaysInterleave]
     Task RoundChanged(RoundWriteContext context);
 
-    /// <summary>A record was written: the institution is responding (again, if it had submitted).</summary>
+    /// <summary>
+    /// A record was written at <paramref name="writtenAt"/>: the institution is responding — again, if
+    /// it had submitted before that time. Idempotent, so a repair may repeat it.
+    /// </summary>
     [Alias("DatasetWritten")]
-    Task DatasetWritten();
+    Task DatasetWritten(DateTimeOffset writtenAt);
 
     /// <summary>A page of the dataset ids reported in this round (not withdrawn), ordered; read from the index.</summary>
     [Alias("ListDatasets")]

@@ -14,9 +14,13 @@ public interface IRoundRegistryGrain : IGrainWithStringKey
     [Alias("List"), Orleans.Concurrency.ReadOnly]
     Task<Page<string>> List(int page, int pageSize);
 
-    /// <summary>Activates every round that is open, so each re-arms its deadline (local mode start-up).</summary>
-    [Alias("WakeOpenRounds")]
-    Task<int> WakeOpenRounds();
+    /// <summary>
+    /// The rounds that are open. At start-up each is activated, which re-arms its deadline (local
+    /// mode keeps reminders in memory) or closes it if the deadline passed while the service was down.
+    /// The caller activates them, not this grain: a round that closes calls back into the registry.
+    /// </summary>
+    [Alias("OpenRounds"), Orleans.Concurrency.ReadOnly]
+    Task<IReadOnlyList<string>> OpenRounds();
 
     [Alias("SetOpen")]
     Task SetOpen(string roundId, bool open);

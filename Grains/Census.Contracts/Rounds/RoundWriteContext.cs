@@ -15,5 +15,4 @@ public sealed record RoundWriteContext(
     [property: Id(3)] int ShardCount,
     [property: Id(4)] RubricVersion Rubric,
     [property: Id(5)] bool Invited,
-    [property: Id(6)] Sector? InstitutionSector,
-    [property: Id(7)] AssignmentStatus? AssignmentStatus = null);
+    [property: Id(6)] Sector? InstitutionSector);

@@ -41,8 +41,12 @@ public static class SiloHosting
 
         // Reminders are kept in memory in local mode; waking the open rounds re-arms their deadlines
         // (and closes any whose deadline passed while the service was down). Harmless in a cluster.
-        silo.AddStartupTask(static (services, _) =>
-            services.GetRequiredService<IGrainFactory>().GetGrain<IRoundRegistryGrain>(IRoundRegistryGrain.Key).WakeOpenRounds());
+        silo.AddStartupTask(static async (services, _) =>
+        {
+            var grains = services.GetRequiredService<IGrainFactory>();
+            var open = await grains.GetGrain<IRoundRegistryGrain>(IRoundRegistryGrain.Key).OpenRounds();
+            await Task.WhenAll(open.Select(id => grains.GetGrain<ICensusRoundGrain>(id).Get()));
+        });
 
         if (options.Mode == CensusMode.Local)
         {

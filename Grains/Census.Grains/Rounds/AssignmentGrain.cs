@@ -27,8 +27,7 @@ public sealed class AssignmentGrain(
     async Task<Assignment?> IAssignmentGrain.Get() =>
         await ContextAsync() is { Invited: true } ? await ViewAsync() : null;
 
-    async Task<RoundWriteContext?> IAssignmentGrain.GetWriteContext() =>
-        await ContextAsync() is { } context ? context with { AssignmentStatus = state.State.Status } : null;
+    Task<RoundWriteContext?> IAssignmentGrain.GetWriteContext() => ContextAsync();
 
     Task IAssignmentGrain.RoundChanged(RoundWriteContext context)
     {
@@ -38,7 +37,10 @@ public sealed class AssignmentGrain(
 
     // Records themselves are counted and listed from the survey index, never kept here: an
     // institution may report tens of thousands of datasets, and this state is written on every change.
-    Task IAssignmentGrain.DatasetWritten() => MoveToAsync(AssignmentStatus.Responding, "responding");
+    Task IAssignmentGrain.DatasetWritten(DateTimeOffset writtenAt) =>
+        state.State.Status == AssignmentStatus.Submitted && writtenAt <= state.State.SubmittedAt
+            ? Task.CompletedTask
+            : MoveToAsync(AssignmentStatus.Responding, "responding");
 
     async Task<Census.Contracts.Common.Page<string>> IAssignmentGrain.ListDatasets(int page, int pageSize)
     {

@@ -23,12 +23,8 @@ public sealed class RoundRegistryGrain(
         Task.FromResult(new Page<string>(
             Paging.Slice(state.State.Rounds, page, pageSize).ToList(), page, pageSize, state.State.Rounds.Count));
 
-    async Task<int> IRoundRegistryGrain.WakeOpenRounds()
-    {
-        var open = state.State.Open.ToList();
-        await Task.WhenAll(open.Select(id => GrainFactory.GetGrain<ICensusRoundGrain>(id).Get()));
-        return open.Count;
-    }
+    Task<IReadOnlyList<string>> IRoundRegistryGrain.OpenRounds() =>
+        Task.FromResult<IReadOnlyList<string>>([.. state.State.Open]);
 
     async Task IRoundRegistryGrain.SetOpen(string roundId, bool open)
     {

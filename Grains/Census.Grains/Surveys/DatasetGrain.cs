@@ -30,15 +30,20 @@ public sealed class DatasetGrain(
 
     private string DatasetId => this.GetPrimaryKeyString().Split('/')[1];
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // Whatever the last activation acknowledged may not have reached the index: replay it.
+        // The last activation may have died between its state write and the index row or the
+        // assignment's update: replay both. Each is idempotent and ordered by revision or time.
         foreach (var roundId in state.State.Rounds.Keys)
         {
             _unindexed.Add(roundId);
         }
 
-        return RepairIndexAsync(cancellationToken);
+        await RepairIndexAsync(cancellationToken);
+        foreach (var (roundId, entry) in state.State.Rounds)
+        {
+            await NotifyAssignmentAsync(roundId, entry);
+        }
     }
 
     async Task<SurveyWriteResult> IDatasetGrain.Put(SurveyWrite write)
@@ -46,7 +51,9 @@ public sealed class DatasetGrain(
         state.State.Rounds.TryGetValue(write.RoundId, out var entry);
         if (Replay(entry, write.IdempotencyKey, write.BodyHash) is { } replayed)
         {
+            // The first attempt may have died after its state write: finish what it left undone.
             await RepairIndexAsync();
+            await NotifyAssignmentAsync(write.RoundId, entry!);
             return replayed;
         }
 
@@ -83,11 +90,7 @@ public sealed class DatasetGrain(
 
         state.State.Rounds[write.RoundId] = entry;
         await CommitAsync(write.RoundId);
-        if (context.AssignmentStatus != AssignmentStatus.Responding)
-        {
-            await assignment.DatasetWritten();
-        }
-
+        await assignment.DatasetWritten(clock.GetUtcNow());
         return new SurveyWriteResult(outcome, response, null);
     }
 
@@ -196,6 +199,11 @@ public sealed class DatasetGrain(
             _unindexed.Remove(roundId);
         }
     }
+
+    private Task NotifyAssignmentAsync(string roundId, DatasetRoundEntry entry) =>
+        entry.Withdrawn
+            ? Task.CompletedTask
+            : GrainFactory.GetGrain<IAssignmentGrain>($"{roundId}/{InstitutionId}").DatasetWritten(entry.UpdatedAt);
 
     private SurveyIndexRow Row(string roundId, DatasetRoundEntry entry)
     {

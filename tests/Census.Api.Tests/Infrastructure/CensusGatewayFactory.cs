@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
 namespace Census.Api.Tests.Infrastructure;
 
@@ -31,10 +32,14 @@ public sealed class CensusGatewayFactory(string dataDirectory, string? adminKey)
         }
     }
 
-    /// <summary>A client that sends <paramref name="authorization"/> verbatim (null: no header).</summary>
+    /// <summary>
+    /// A client that sends <paramref name="authorization"/> verbatim (null: no header). Every call it
+    /// makes fails the test if it is answered with a 5xx (<see cref="NoServerErrors"/>).
+    /// </summary>
     public HttpClient ClientWith(string? authorization)
     {
-        var client = CreateClient();
+        var client = CreateDefaultClient(
+            ClientOptions.BaseAddress, new NoServerErrors(), new RedirectHandler(ClientOptions.MaxAutomaticRedirections));
         if (authorization is not null)
         {
             client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", authorization);

@@ -26,3 +26,27 @@ public sealed class OperationsCollection : ICollectionFixture<GatewayFixture>
 {
     public const string Name = "Operations";
 }
+
+[CollectionDefinition(Name)]
+public sealed class RoundAuthorizationCollection : ICollectionFixture<GatewayFixture>
+{
+    public const string Name = "Round authorization";
+}
+
+[CollectionDefinition(Name)]
+public sealed class RoundsCollection : ICollectionFixture<GatewayFixture>
+{
+    public const string Name = "Rounds";
+}
+
+[CollectionDefinition(Name)]
+public sealed class SurveyRecordsCollection : ICollectionFixture<GatewayFixture>
+{
+    public const string Name = "Survey records";
+}
+
+[CollectionDefinition(Name)]
+public sealed class SurveyBadInputCollection : ICollectionFixture<GatewayFixture>
+{
+    public const string Name = "Survey bad input";
+}

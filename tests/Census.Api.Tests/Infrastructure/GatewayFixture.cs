@@ -21,11 +21,19 @@ public sealed class GatewayFixture : IAsyncLifetime
     /// <summary>Calls the API as admin.</summary>
     public CensusApi Admin { get; private set; } = null!;
 
+    /// <summary>Calls the round routes as admin.</summary>
+    public RoundRoutes Rounds { get; private set; } = null!;
+
+    /// <summary>Calls an institution's routes in a round as admin.</summary>
+    public SurveyRoutes Surveys { get; private set; } = null!;
+
     public string AdminKey => Factory.AdminKey!;
 
     public Task InitializeAsync()
     {
         Admin = new CensusApi(Factory.ClientWithKey(AdminKey));
+        Rounds = new RoundRoutes(Admin.Client);
+        Surveys = new SurveyRoutes(Admin.Client);
         return Task.CompletedTask;
     }
 

@@ -15,20 +15,6 @@ public static class Registrations
         ["contactEmail"] = "data@msit.go.kr",
     };
 
-    public static JsonObject With(this JsonObject body, string name, JsonNode? value)
-    {
-        var copy = (JsonObject)body.DeepClone();
-        copy[name] = value;
-        return copy;
-    }
-
-    public static JsonObject Without(this JsonObject body, string name)
-    {
-        var copy = (JsonObject)body.DeepClone();
-        copy.Remove(name);
-        return copy;
-    }
-
     public static StringContent AsJson(this JsonNode body) => Json(body.ToJsonString());
 
     public static StringContent Json(string text) => new(text, Encoding.UTF8, "application/json");

@@ -1,13 +1,12 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Hosting;
 using Orleans.TestingHost;
 
 namespace Census.Grains.Tests.Infrastructure;
 
 /// <summary>
-/// One in-process silo with memory storage under the census storage name, shared by a test collection.
-/// Tests keep out of each other's way by using their own ids (<see cref="UniqueIds"/>).
+/// Two in-process silos with memory storage under the census storage name and one shared
+/// <see cref="InMemorySurveyIndex"/>, shared by a test collection. Tests keep out of each other's way
+/// by using their own ids (<see cref="UniqueIds"/>).
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
@@ -15,12 +14,11 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public ClusterFixture()
     {
-        var builder = new InProcessTestClusterBuilder(initialSilosCount: 1);
+        var builder = new InProcessTestClusterBuilder(initialSilosCount: 2);
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorage(Census.Grains.Storage.StorageNames.Census);
-            silo.UseInMemoryReminderService();
-            silo.Services.TryAddSingleton(TimeProvider.System);
+            silo.AddCensusTestServices(Index);
         });
         _cluster = builder.Build();
     }
@@ -28,6 +26,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     public IClusterClient Client => _cluster.Client;
 
     public InProcessTestCluster Cluster => _cluster;
+
+    /// <summary>The survey index every silo of this cluster writes to.</summary>
+    public InMemorySurveyIndex Index { get; } = new();
 
     public Task InitializeAsync() => _cluster.DeployAsync();
 

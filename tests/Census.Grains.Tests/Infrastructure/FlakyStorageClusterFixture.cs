@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Hosting;
 using Orleans.Runtime.Hosting;
 using Orleans.Storage;
@@ -7,7 +6,10 @@ using Orleans.TestingHost;
 
 namespace Census.Grains.Tests.Infrastructure;
 
-/// <summary>A one-silo cluster whose census storage is a <see cref="FlakyGrainStorage"/>.</summary>
+/// <summary>
+/// A one-silo cluster whose census storage is a <see cref="FlakyGrainStorage"/> (one silo: the flaky
+/// storage is a per-silo singleton), with an <see cref="InMemorySurveyIndex"/>.
+/// </summary>
 public sealed class FlakyStorageClusterFixture : IAsyncLifetime
 {
     private readonly InProcessTestCluster _cluster;
@@ -19,8 +21,7 @@ public sealed class FlakyStorageClusterFixture : IAsyncLifetime
         {
             silo.Services.AddSingleton(sp => new FlakyGrainStorage(sp.GetRequiredService<IGrainStorageSerializer>()));
             silo.Services.AddGrainStorage(Census.Grains.Storage.StorageNames.Census, (sp, _) => sp.GetRequiredService<FlakyGrainStorage>());
-            silo.UseInMemoryReminderService();
-            silo.Services.TryAddSingleton(TimeProvider.System);
+            silo.AddCensusTestServices(Index);
         });
         _cluster = builder.Build();
     }
@@ -30,6 +31,8 @@ public sealed class FlakyStorageClusterFixture : IAsyncLifetime
     public InProcessTestCluster Cluster => _cluster;
 
     public FlakyGrainStorage Storage => _cluster.Silos[0].ServiceProvider.GetRequiredService<FlakyGrainStorage>();
+
+    public InMemorySurveyIndex Index { get; } = new();
 
     public Task InitializeAsync() => _cluster.DeployAsync();
 

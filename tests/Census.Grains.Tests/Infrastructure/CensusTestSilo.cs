@@ -1,0 +1,34 @@
+using Census.Grains.Hosting;
+using Census.Grains.Surveys;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Hosting;
+
+namespace Census.Grains.Tests.Infrastructure;
+
+/// <summary>What the census grains need from a test silo besides grain storage: the index, options, a clock, reminders.</summary>
+internal static class CensusTestSilo
+{
+    public const int ShardCount = 8;
+
+    public static readonly TimeSpan DeadlineCheckPeriod = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Every silo of a cluster gets the same <paramref name="index"/> instance, as every silo of a real
+    /// cluster writes to the same table. Reminders may tick every second here (tests only; Orleans'
+    /// default minimum is a minute).
+    /// </summary>
+    public static ISiloBuilder AddCensusTestServices(this ISiloBuilder silo, InMemorySurveyIndex index)
+    {
+        silo.UseInMemoryReminderService();
+        silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+        silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.AddSingleton<ISurveyIndex>(index);
+        silo.Services.AddOptions<CensusOptions>().Configure(o =>
+        {
+            o.Rounds.ShardCount = ShardCount;
+            o.Rounds.DeadlineCheckPeriod = DeadlineCheckPeriod;
+        });
+        return silo;
+    }
+}

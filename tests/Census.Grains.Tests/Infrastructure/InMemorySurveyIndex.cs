@@ -1,0 +1,156 @@
+using System.Collections.Concurrent;
+using Census.Grains.Surveys;
+
+namespace Census.Grains.Tests.Infrastructure;
+
+/// <summary>
+/// The survey index as a thread-safe dictionary keyed by (round, institution, dataset). It keeps the SQL
+/// upsert's revision guard exactly — a stored row is replaced only by a higher revision — and can be told
+/// to throw on the next upserts, to stand in for a database that fails between the state write and the ack.
+/// </summary>
+public sealed class InMemorySurveyIndex : ISurveyIndex
+{
+    private readonly ConcurrentDictionary<(string Round, string Institution, string Dataset), SurveyIndexRow> _rows = new();
+    private readonly Lock _failuresLock = new();
+    private readonly List<FailureRule> _failures = [];
+    private readonly List<UpsertHold> _holds = [];
+    private int _upserts;
+
+    /// <summary>Upserts attempted so far, failed ones included.</summary>
+    public int Upserts => Volatile.Read(ref _upserts);
+
+    /// <summary>The next <paramref name="count"/> upserts throw (of rows matching <paramref name="matching"/>, if given).</summary>
+    public void FailNextUpserts(int count, Func<SurveyIndexRow, bool>? matching = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        lock (_failuresLock)
+        {
+            _failures.Add(new FailureRule(matching ?? (_ => true)) { Remaining = count });
+        }
+    }
+
+    /// <summary>The next <paramref name="count"/> upserts of one record's row throw.</summary>
+    public void FailNextUpserts(int count, string roundId, string institutionId, string datasetId) =>
+        FailNextUpserts(count, row => row.RoundId == roundId && row.InstitutionId == institutionId && row.DatasetId == datasetId);
+
+    /// <summary>
+    /// The next upsert of a row matching <paramref name="matching"/> waits, before storing anything, until
+    /// the hold is released: a grain caught between its state write and its index write, on demand.
+    /// </summary>
+    public UpsertHold HoldNextUpsert(Func<SurveyIndexRow, bool> matching)
+    {
+        var hold = new UpsertHold(matching);
+        lock (_failuresLock)
+        {
+            _holds.Add(hold);
+        }
+
+        return hold;
+    }
+
+    /// <summary>The stored row, or null.</summary>
+    public SurveyIndexRow? Find(string roundId, string institutionId, string datasetId) =>
+        _rows.TryGetValue((roundId, institutionId, datasetId), out var row) ? row : null;
+
+    public async Task UpsertAsync(SurveyIndexRow row, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        cancellationToken.ThrowIfCancellationRequested();
+        Interlocked.Increment(ref _upserts);
+        if (TakeHold(row) is { } hold)
+        {
+            await hold.WaitAsync();
+        }
+
+        if (TakeFailure(row))
+        {
+            throw new IOException($"Injected index failure upserting {row.RoundId}/{row.InstitutionId}/{row.DatasetId} r{row.Revision}.");
+        }
+
+        // ON CONFLICT … DO UPDATE … WHERE census_survey_index.revision < excluded.revision
+        _rows.AddOrUpdate(
+            (row.RoundId, row.InstitutionId, row.DatasetId),
+            row,
+            (_, stored) => stored.Revision < row.Revision ? row : stored);
+    }
+
+    public Task<long> CountAsync(string roundId, CancellationToken cancellationToken = default) =>
+        Task.FromResult((long)_rows.Count(p => p.Key.Round == roundId && !p.Value.Withdrawn));
+
+    public Task<long> CountAsync(string roundId, string institutionId, CancellationToken cancellationToken = default) =>
+        Task.FromResult((long)_rows.Count(p => p.Key.Round == roundId && p.Key.Institution == institutionId && !p.Value.Withdrawn));
+
+    /// <summary>Like the SQL: not withdrawn, ordered by dataset id, <c>LIMIT pageSize OFFSET (page - 1) * pageSize</c>.</summary>
+    public Task<IReadOnlyList<string>> ListDatasetsAsync(string roundId, string institutionId, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(pageSize);
+        IReadOnlyList<string> ids = _rows
+            .Where(p => p.Key.Round == roundId && p.Key.Institution == institutionId && !p.Value.Withdrawn)
+            .Select(p => p.Key.Dataset)
+            .Order(StringComparer.Ordinal)
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
+            .ToList();
+        return Task.FromResult(ids);
+    }
+
+    public Task<int?> RevisionAsync(string roundId, string institutionId, string datasetId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Find(roundId, institutionId, datasetId)?.Revision);
+
+    private bool TakeFailure(SurveyIndexRow row)
+    {
+        lock (_failuresLock)
+        {
+            var rule = _failures.Find(r => r.Remaining > 0 && r.Matches(row));
+            if (rule is null)
+            {
+                return false;
+            }
+
+            rule.Remaining--;
+            _failures.RemoveAll(r => r.Remaining == 0);
+            return true;
+        }
+    }
+
+    private UpsertHold? TakeHold(SurveyIndexRow row)
+    {
+        lock (_failuresLock)
+        {
+            var hold = _holds.Find(h => h.Matches(row));
+            if (hold is not null)
+            {
+                _holds.Remove(hold);
+            }
+
+            return hold;
+        }
+    }
+
+    /// <summary>An upsert held back: <see cref="Reached"/> completes when it arrives, <see cref="Release"/> lets it go on.</summary>
+    public sealed class UpsertHold(Func<SurveyIndexRow, bool> matches)
+    {
+        private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Reached => _reached.Task;
+
+        public void Release() => _released.TrySetResult();
+
+        internal bool Matches(SurveyIndexRow row) => matches(row);
+
+        internal Task WaitAsync()
+        {
+            _reached.TrySetResult();
+            return _released.Task;
+        }
+    }
+
+    private sealed class FailureRule(Func<SurveyIndexRow, bool> matches)
+    {
+        public int Remaining { get; set; }
+
+        public bool Matches(SurveyIndexRow row) => matches(row);
+    }
+}
