@@ -8,7 +8,7 @@ using Npgsql;
 // Survey-write benchmark: durable writes through the gateway beside raw PostgreSQL single-row
 // upserts, at the same client counts, in one run. See docs/benchmarks.md and bench/run-writes.sh.
 //
-//   Census.Bench --gateway http://127.0.0.1:5080 --admin-key KEY --postgres "Host=…" [--clients 1,4,16] [--seconds 20]
+//   Census.Bench --gateway http://127.0.0.1:5080 --admin-key KEY --postgres "Host=…" [--clients 1,4,16] [--seconds 20] [--gateway-only]
 
 var options = BenchOptions.Parse(args);
 Console.WriteLine($"clients {string.Join(",", options.Clients)}; {options.Seconds} s per measurement; {options.Warmup} s warm-up");
@@ -28,9 +28,12 @@ await RawUpserts.PrepareAsync(dataSource);
 var results = new List<(string Kind, int Clients, Measurement M)>();
 foreach (var clients in options.Clients)
 {
-    var raw = await Runner.RunAsync(clients, options, (client, n) => RawUpserts.UpsertAsync(dataSource, client, n));
-    results.Add(("raw PostgreSQL upsert", clients, raw));
-    Console.WriteLine($"raw      clients={clients,2}  {raw}");
+    if (!options.GatewayOnly)
+    {
+        var raw = await Runner.RunAsync(clients, options, (client, n) => RawUpserts.UpsertAsync(dataSource, client, n));
+        results.Add(("raw PostgreSQL upsert", clients, raw));
+        Console.WriteLine($"raw      clients={clients,2}  {raw}");
+    }
 
     var gateway = await Runner.RunAsync(clients, options, (client, n) => GatewayWrites.PutAsync(http, roundId, options.Institutions, clients, client, n));
     results.Add(("gateway PUT survey record", clients, gateway));
@@ -42,15 +45,15 @@ Console.WriteLine("| workload | clients | writes/s | p50 ms | p99 ms | errors | 
 Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
 foreach (var (kind, clients, m) in results)
 {
-    var raw = results.First(r => r.Clients == clients && r.Kind.StartsWith("raw", StringComparison.Ordinal)).M;
-    var ratio = kind.StartsWith("raw", StringComparison.Ordinal) ? "" : (m.PerSecond / raw.PerSecond).ToString("0.00", CultureInfo.InvariantCulture);
+    var raw = results.FirstOrDefault(r => r.Clients == clients && r.Kind.StartsWith("raw", StringComparison.Ordinal)).M;
+    var ratio = kind.StartsWith("raw", StringComparison.Ordinal) || raw is null ? "" : (m.PerSecond / raw.PerSecond).ToString("0.00", CultureInfo.InvariantCulture);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"| {kind} | {clients} | {m.PerSecond:0} | {m.P50:0.00} | {m.P99:0.00} | {m.Errors} | {ratio} |"));
 }
 
 return results.Any(r => r.M.Errors > 0) ? 1 : 0;
 
-sealed record BenchOptions(string Gateway, string AdminKey, string Postgres, int[] Clients, int Seconds, int Warmup, int Institutions)
+sealed record BenchOptions(string Gateway, string AdminKey, string Postgres, int[] Clients, int Seconds, int Warmup, int Institutions, bool GatewayOnly)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -67,7 +70,8 @@ sealed record BenchOptions(string Gateway, string AdminKey, string Postgres, int
             Arg("clients", "1,4,16").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray(),
             int.Parse(Arg("seconds", "20"), CultureInfo.InvariantCulture),
             int.Parse(Arg("warmup", "3"), CultureInfo.InvariantCulture),
-            int.Parse(Arg("institutions", "50"), CultureInfo.InvariantCulture));
+            int.Parse(Arg("institutions", "50"), CultureInfo.InvariantCulture),
+            args.Contains("--gateway-only"));
     }
 }
 
