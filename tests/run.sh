@@ -8,6 +8,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Whatever fails before the tests run (PostgreSQL set-up, the build), CI still gets its closing line.
+summary_printed=0
+trap 'status=$?; if [ "$summary_printed" -eq 0 ]; then echo "tests/run.sh failed before the tests ran (exit $status)"; echo "0 passed, 1 failed"; fi' EXIT
+
 configuration="${CONFIGURATION:-Release}"
 results="$(pwd)/artifacts/test-results"
 rm -rf "$results"
@@ -48,4 +52,5 @@ if [ "$found" -lt "$expected" ]; then
 fi
 
 echo "$passed passed, $failed failed"
+summary_printed=1
 [ "$failed" -eq 0 ] && [ "$status" -eq 0 ]

@@ -80,7 +80,13 @@ public static class RoundsApi
             return Problems.Forbidden("An agency may read only rounds its institution is invited to.");
         }
 
-        return await round.Get() is { } found ? TypedResults.Ok(found) : Problems.NotFound($"No round with id '{id}'.");
+        if (await round.Get() is not { } found)
+        {
+            return Problems.NotFound($"No round with id '{id}'.");
+        }
+
+        // Who else is invited is the census authority's business, not another agency's.
+        return TypedResults.Ok(context.User.IsAdmin() ? found : found with { Institutions = null });
     }
 
     public static Task<Results<Ok<Round>, ProblemHttpResult>> Open(string id, HttpContext context, IGrainFactory grains) =>

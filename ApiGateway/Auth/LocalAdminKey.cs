@@ -17,7 +17,11 @@ public static class LocalAdminKey
         if (File.Exists(path))
         {
             created = false;
-            return File.ReadAllText(path).Trim();
+            var stored = File.ReadAllText(path).Trim();
+            return stored.Length >= AdminKeyRing.MinimumKeyLength
+                ? stored
+                : throw new InvalidOperationException(
+                    $"{path} holds no usable admin key (fewer than {AdminKeyRing.MinimumKeyLength} characters). Delete it to have a new one generated.");
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);

@@ -39,6 +39,11 @@ public static partial class JsonBody
         {
             return new(default, TooLarge());
         }
+        catch (BadHttpRequestException e)
+        {
+            // A broken chunk, a body shorter than its Content-Length, and the like: the client's fault.
+            return new(default, Problems.Status(e.StatusCode, "Bad request body", "The request body could not be read: " + e.Message));
+        }
 
         if (body.Length > RequestLimits.MaxBodyBytes)
         {

@@ -12,7 +12,13 @@ public static class Preconditions
     public const string IdempotencyKeyHeader = "Idempotency-Key";
     public const int MaxIdempotencyKeyLength = 100;
 
-    /// <summary>Parses <c>If-Match: "3"</c> (quotes optional); adds an error for anything else.</summary>
+    /// <summary>If-Match <c>*</c>: any current revision (the record must exist).</summary>
+    public const int AnyRevision = 0;
+
+    /// <summary>A weak tag (<c>W/"3"</c>): If-Match compares strongly, so it never matches (RFC 9110).</summary>
+    public const int NeverMatches = -1;
+
+    /// <summary>Parses <c>If-Match: "3"</c> (quotes optional), <c>*</c> and weak tags; adds an error for anything else.</summary>
     public static int? IfMatch(HttpRequest request, ValidationErrors errors)
     {
         string? value = request.Headers.IfMatch;
@@ -22,6 +28,16 @@ public static class Preconditions
         }
 
         var trimmed = value.Trim();
+        if (trimmed == "*")
+        {
+            return AnyRevision;
+        }
+
+        if (trimmed.StartsWith("W/", StringComparison.Ordinal))
+        {
+            return NeverMatches;
+        }
+
         if (trimmed.Length >= 2 && trimmed[0] == '"' && trimmed[^1] == '"')
         {
             trimmed = trimmed[1..^1];

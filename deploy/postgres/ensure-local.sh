@@ -11,6 +11,7 @@ set -euo pipefail
 db="${1:-census}"
 fresh="${2:-}"
 password="${CENSUS_PG_PASSWORD:-census}"
+sql_password="${password//\'/\'\'}"   # quoted for SQL: ' becomes ''
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 as_postgres() { if [ "$(id -u)" -eq 0 ]; then su postgres -c "$1"; else sudo -u postgres bash -c "$1"; fi; }
@@ -18,7 +19,7 @@ as_postgres() { if [ "$(id -u)" -eq 0 ]; then su postgres -c "$1"; else sudo -u 
 if ! command -v pg_ctlcluster >/dev/null 2>&1 || [ -z "$(ls /etc/postgresql 2>/dev/null)" ]; then
   echo "ensure-local: installing PostgreSQL (apt-get)"
   as_root apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq postgresql >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
 fi
 
 version="$(ls /etc/postgresql | sort -V | tail -n 1)"
@@ -39,9 +40,9 @@ as_postgres "psql -v ON_ERROR_STOP=1 -qAt" <<SQL >/dev/null
 DO \$\$
 BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'census') THEN
-    CREATE ROLE census LOGIN CREATEDB PASSWORD '${password}';
+    CREATE ROLE census LOGIN CREATEDB PASSWORD '${sql_password}';
   ELSE
-    ALTER ROLE census LOGIN CREATEDB PASSWORD '${password}';
+    ALTER ROLE census LOGIN CREATEDB PASSWORD '${sql_password}';
   END IF;
 END
 \$\$;

@@ -124,6 +124,22 @@ public sealed class RoundAuthorizationTests(GatewayFixture gateway)
     }
 
     [Fact]
+    public async Task An_agency_reading_a_round_does_not_see_which_other_institutions_are_invited()
+    {
+        var invited = await gateway.NewInstitution();
+        var alsoInvited = await gateway.NewInstitution("also");
+        var key = await gateway.Admin.IssueValidKey(invited);
+        var round = await gateway.NewOpenRound(invited, alsoInvited);
+
+        using var asAgency = await gateway.RoundsAs(key.ApiKey).Get(round);
+        using var asAdmin = await gateway.Rounds.Get(round);
+
+        Assert.Equal(HttpStatusCode.OK, asAgency.StatusCode);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, (await asAgency.ReadJson()).GetProperty("institutions").ValueKind);
+        Assert.Equal(2, (await asAdmin.ReadJson()).GetProperty("institutions").GetArrayLength());
+    }
+
+    [Fact]
     public async Task An_agency_may_read_a_round_that_invites_every_institution()
     {
         var institution = await gateway.NewInstitution();

@@ -15,6 +15,7 @@ public sealed class RoundDefinitionBadInputTests(GatewayFixture gateway)
         { "deadline", null, "deadline" },
         { "deadline", "\"tomorrow\"", "deadline" },
         { "deadline", "12345", "deadline" },
+        { "deadline", "\"2027-03-31T23:59:59\"", "deadline" },
         { "selection", null, "selection" },
         { "selection.quota", null, "selection.quota" },
         { "selection.quota", "0", "selection.quota" },

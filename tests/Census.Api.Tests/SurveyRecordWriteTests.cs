@@ -159,7 +159,6 @@ public sealed class SurveyRecordWriteTests(GatewayFixture gateway)
     [InlineData("\"\"")]
     [InlineData("\"0\"")]
     [InlineData("\"-1\"")]
-    [InlineData("W/\"1\"")]
     [InlineData("\"1.0\"")]
     [InlineData("\"99999999999\"")]
     public async Task Put_with_a_malformed_If_Match_is_400_naming_it_and_keeps_the_revision(string ifMatch)
@@ -173,6 +172,46 @@ public sealed class SurveyRecordWriteTests(GatewayFixture gateway)
         await response.AssertFieldErrors("If-Match");
         var (_, etag) = await p.Agency.Read(p.RoundId, p.InstitutionId, dataset);
         Assert.Equal("\"1\"", etag);
+    }
+
+    [Fact]
+    public async Task Put_with_a_weak_If_Match_tag_is_412_because_If_Match_compares_strongly()
+    {
+        var p = await gateway.NewParticipant();
+        var dataset = Ids.New("ds");
+        await p.Agency.PutValid(p.RoundId, p.InstitutionId, dataset);
+
+        using var response = await p.Agency.Put(p.RoundId, p.InstitutionId, dataset, SurveyRecords.Valid("바뀌면 안 됨"), ("If-Match", "W/\"1\""));
+
+        await response.AssertProblem(HttpStatusCode.PreconditionFailed);
+        var (_, etag) = await p.Agency.Read(p.RoundId, p.InstitutionId, dataset);
+        Assert.Equal("\"1\"", etag);
+    }
+
+    [Fact]
+    public async Task Put_with_If_Match_star_updates_an_existing_record()
+    {
+        var p = await gateway.NewParticipant();
+        var dataset = Ids.New("ds");
+        await p.Agency.PutValid(p.RoundId, p.InstitutionId, dataset);
+
+        using var response = await p.Agency.Put(p.RoundId, p.InstitutionId, dataset, SurveyRecords.Valid(), ("If-Match", "*"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("\"2\"", response.Headers.ETag?.Tag);
+    }
+
+    [Fact]
+    public async Task Put_with_If_Match_star_on_a_record_that_does_not_exist_is_412_and_creates_nothing()
+    {
+        var p = await gateway.NewParticipant();
+        var dataset = Ids.New("ds");
+
+        using var response = await p.Agency.Put(p.RoundId, p.InstitutionId, dataset, SurveyRecords.Valid(), ("If-Match", "*"));
+
+        await response.AssertProblem(HttpStatusCode.PreconditionFailed);
+        using var read = await p.Agency.Get(p.RoundId, p.InstitutionId, dataset);
+        await read.AssertProblem(HttpStatusCode.NotFound);
     }
 
     [Fact]

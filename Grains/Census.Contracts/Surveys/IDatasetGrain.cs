@@ -15,7 +15,11 @@ public interface IDatasetGrain : IGrainWithStringKey
     Task<SurveyWriteResult> Withdraw(string roundId, string actor, int? ifMatch);
 }
 
-/// <summary>A write of a survey record: what, by whom, and its concurrency and idempotency guards.</summary>
+/// <summary>
+/// A write of a survey record: what, by whom, and its concurrency and idempotency guards.
+/// <see cref="IfMatch"/>: null = unconditional; 0 = any existing revision (<c>*</c>); a positive
+/// number = exactly that revision; negative = never matches (a weak tag).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("census.SurveyWrite")]
 public sealed record SurveyWrite(
     [property: Id(0)] string RoundId,

@@ -16,6 +16,9 @@ public static partial class Rules
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+\z", RegexOptions.CultureInvariant)]
     private static partial Regex EmailRegex();
 
+    /// <summary>UTF-16 units allowed per counted character (an emoji ZWJ sequence needs about 11).</summary>
+    public const int MaxUnitsPerCharacter = 16;
+
     public static bool IsValidId(string? id) => id is not null && IdRegex().IsMatch(id);
 
     public static void Id(ValidationErrors errors, string path, string? id)
@@ -50,10 +53,15 @@ public static partial class Rules
         }
 
         // Length in text elements is what a person counts; UTF-16 units would penalise Korean and emoji.
+        // A cap on raw UTF-16 units as well stops one "character" carrying thousands of combining marks.
         var length = new System.Globalization.StringInfo(value).LengthInTextElements;
         if (length > maxLength)
         {
             errors.Add(path, $"must be at most {maxLength} characters (got {length}).");
+        }
+        else if (value.Length > maxLength * MaxUnitsPerCharacter)
+        {
+            errors.Add(path, $"must be at most {maxLength} characters; it carries {value.Length} UTF-16 code units.");
         }
 
         if (value.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))

@@ -21,8 +21,18 @@ public static class CensusJson
     /// <summary>Times are written as ISO 8601 UTC with a trailing Z (api.md), whatever offset they carry.</summary>
     private sealed class UtcTimestampConverter : JsonConverter<DateTimeOffset>
     {
-        public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            reader.GetDateTimeOffset();
+        // A time without "Z" or an offset would silently mean the server's zone: refuse it.
+        public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var text = reader.GetString() ?? throw new JsonException();
+            var timePart = text.IndexOf('T', StringComparison.Ordinal) is var t and >= 0 ? text[t..] : "";
+            if (!(timePart.EndsWith('Z') || timePart.EndsWith('z') || timePart.Contains('+', StringComparison.Ordinal) || timePart.Contains('-', StringComparison.Ordinal)))
+            {
+                throw new JsonException();
+            }
+
+            return reader.GetDateTimeOffset();
+        }
 
         public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
             writer.WriteStringValue(value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", System.Globalization.CultureInfo.InvariantCulture));

@@ -2,6 +2,7 @@ using System.Net;
 using Census.Contracts.Rounds;
 using Census.Grains.Storage;
 using Census.Grains.Surveys;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,15 +38,33 @@ public static class SiloHosting
         });
 
         silo.UseSystemTextJsonGrainStorageSerializer();
-        silo.Services.Configure<SystemTextJsonGrainStorageSerializerOptions>(o => CensusJson.Configure(o.JsonSerializerOptions));
+        silo.Services.Configure<SystemTextJsonGrainStorageSerializerOptions>(o =>
+        {
+            CensusJson.Configure(o.JsonSerializerOptions);
+            // Stored state is read by this service only: keep Korean text as UTF-8, not \uXXXX escapes.
+            o.JsonSerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        });
 
         // Reminders are kept in memory in local mode; waking the open rounds re-arms their deadlines
         // (and closes any whose deadline passed while the service was down). Harmless in a cluster.
         silo.AddStartupTask(static async (services, _) =>
         {
             var grains = services.GetRequiredService<IGrainFactory>();
+            var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Census.Startup");
             var open = await grains.GetGrain<IRoundRegistryGrain>(IRoundRegistryGrain.Key).OpenRounds();
-            await Task.WhenAll(open.Select(id => grains.GetGrain<ICensusRoundGrain>(id).Get()));
+            foreach (var id in open)
+            {
+                // One round that cannot activate must not keep the silo from starting: its reminder
+                // (cluster mode) or the next call to it retries.
+                try
+                {
+                    await grains.GetGrain<ICensusRoundGrain>(id).Get();
+                }
+                catch (Exception e)
+                {
+                    logger.LogError(e, "Could not wake open round {RoundId} at start-up", id);
+                }
+            }
         });
 
         if (options.Mode == CensusMode.Local)

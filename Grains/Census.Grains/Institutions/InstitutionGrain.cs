@@ -29,6 +29,11 @@ public sealed class InstitutionGrain(
     {
         if (state.State.Institution is { } existing)
         {
+            if (!state.State.Listed)
+            {
+                await ListInRegistryAsync();
+            }
+
             return new RegisterInstitutionResult(false, existing);
         }
 

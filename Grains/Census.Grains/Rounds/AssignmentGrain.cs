@@ -17,8 +17,12 @@ public sealed class AssignmentGrain(
     ISurveyIndex index,
     TimeProvider clock) : Grain, IAssignmentGrain
 {
+    /// <summary>How long a cached round context is trusted without asking the round again.</summary>
+    public static readonly TimeSpan ContextRefresh = TimeSpan.FromMinutes(1);
+
     private RoundWriteContext? _context;
-    private bool _subscribed;
+    private DateTimeOffset _fetchedAt = DateTimeOffset.MinValue;
+    private int _pushes;
 
     private string RoundId => this.GetPrimaryKeyString().Split('/')[0];
 
@@ -32,15 +36,24 @@ public sealed class AssignmentGrain(
     Task IAssignmentGrain.RoundChanged(RoundWriteContext context)
     {
         _context = context with { Invited = context.Invited && (_context?.Invited ?? true), InstitutionSector = _context?.InstitutionSector };
+        _pushes++;
         return Task.CompletedTask;
     }
 
     // Records themselves are counted and listed from the survey index, never kept here: an
     // institution may report tens of thousands of datasets, and this state is written on every change.
-    Task IAssignmentGrain.DatasetWritten(DateTimeOffset writtenAt) =>
-        state.State.Status == AssignmentStatus.Submitted && writtenAt <= state.State.SubmittedAt
-            ? Task.CompletedTask
-            : MoveToAsync(AssignmentStatus.Responding, "responding");
+    async Task IAssignmentGrain.DatasetWritten(DateTimeOffset writtenAt)
+    {
+        // Only an open round's responses move; a repair replayed after close (or with a clock a little
+        // behind the submission's) must not reopen a submitted response.
+        if (await ContextAsync() is not { State: RoundState.Open } ||
+            (state.State.Status == AssignmentStatus.Submitted && writtenAt <= state.State.SubmittedAt))
+        {
+            return;
+        }
+
+        await MoveToAsync(AssignmentStatus.Responding, "responding");
+    }
 
     async Task<Census.Contracts.Common.Page<string>> IAssignmentGrain.ListDatasets(int page, int pageSize)
     {
@@ -94,30 +107,38 @@ public sealed class AssignmentGrain(
         await GrainFactory.GetGrain<ICensusRoundGrain>(RoundId).AssignmentStatusChanged(InstitutionId, from, to);
     }
 
+    /// <summary>
+    /// The round's write context for this institution. Pushes keep it exact; it is also re-read from
+    /// the round at least every <see cref="ContextRefresh"/>, so a push that failed is repaired, and
+    /// each re-read reports this assignment's status to the round so its counters cannot drift.
+    /// A missing institution is never cached: it may be registered a moment later.
+    /// </summary>
     private async Task<RoundWriteContext?> ContextAsync()
     {
-        if (_subscribed)
+        if (_context is not null && clock.GetUtcNow() - _fetchedAt < ContextRefresh)
         {
             return _context;
         }
 
-        var fromRound = await GrainFactory.GetGrain<ICensusRoundGrain>(RoundId).Subscribe(InstitutionId);
-        if (fromRound is not null)
+        var pushesBefore = _pushes;
+        var round = GrainFactory.GetGrain<ICensusRoundGrain>(RoundId);
+        var fromRound = await round.Subscribe(InstitutionId);
+        if (fromRound is null)
         {
-            // An invitation needs a registered institution; its sector is a record's default sector.
-            var institution = await GrainFactory.GetGrain<IInstitutionGrain>(InstitutionId).Get();
-            fromRound = fromRound with
-            {
-                Invited = fromRound.Invited && institution is not null,
-                InstitutionSector = institution?.Sector,
-            };
+            return _context = null;
         }
 
+        // An invitation needs a registered institution; its sector is a record's default sector.
+        var institution = await GrainFactory.GetGrain<IInstitutionGrain>(InstitutionId).Get();
+        var invited = fromRound.Invited && institution is not null;
+
         // A RoundChanged that interleaved while we were asking is newer than what Subscribe returned.
-        if (!_subscribed)
+        var latest = _pushes != pushesBefore && _context is not null ? _context : fromRound;
+        _context = latest with { Invited = invited, InstitutionSector = institution?.Sector };
+        _fetchedAt = institution is null ? DateTimeOffset.MinValue : clock.GetUtcNow();
+        if (state.State.Status is { } status)
         {
-            _context = _context is null || fromRound is null ? fromRound : _context with { Invited = fromRound.Invited, InstitutionSector = fromRound.InstitutionSector };
-            _subscribed = fromRound is not null;
+            await round.AssignmentStatusChanged(InstitutionId, null, status);
         }
 
         return _context;

@@ -20,6 +20,7 @@ public sealed class CensusRoundGrain(
     [PersistentState("round", StorageNames.Census)] IPersistentState<CensusRoundState> state,
     ISurveyIndex index,
     IOptions<CensusOptions> options,
+    IOptions<Orleans.Hosting.ReminderOptions> reminderOptions,
     TimeProvider clock,
     ILogger<CensusRoundGrain> logger) : Grain, ICensusRoundGrain, IRemindable
 {
@@ -33,6 +34,12 @@ public sealed class CensusRoundGrain(
     {
         // Re-arm the deadline (local mode keeps reminders in memory), and close a round whose deadline
         // passed while the cluster was down.
+        if (Exists)
+        {
+            // Repairs the registry if a crash fell between this round's own write and the registry's.
+            await GrainFactory.GetGrain<IRoundRegistryGrain>(IRoundRegistryGrain.Key).SetOpen(Id, state.State.State == RoundState.Open);
+        }
+
         if (Exists && state.State.State == RoundState.Open)
         {
             if (clock.GetUtcNow() >= state.State.Deadline)
@@ -50,6 +57,8 @@ public sealed class CensusRoundGrain(
     {
         if (Exists)
         {
+            // Listing is idempotent: a retry after a failure between the two writes completes it.
+            await GrainFactory.GetGrain<IRoundRegistryGrain>(IRoundRegistryGrain.Key).Add(Id);
             return new RoundCommandResult(RoundOutcome.AlreadyExists, await ViewAsync(), $"A round with id '{Id}' already exists.");
         }
 
@@ -242,10 +251,12 @@ public sealed class CensusRoundGrain(
     private async Task ArmDeadlineAsync()
     {
         var due = state.State.Deadline - clock.GetUtcNow();
+        var period = options.Value.Rounds.DeadlineCheckPeriod;
+        var minimum = reminderOptions.Value.MinimumReminderPeriod;
         await this.RegisterOrUpdateReminder(
             DeadlineReminder,
             due < TimeSpan.Zero ? TimeSpan.Zero : due,
-            options.Value.Rounds.DeadlineCheckPeriod);
+            period < minimum ? minimum : period);
     }
 
     private async Task UnregisterDeadlineAsync()

@@ -26,7 +26,11 @@ public sealed class DatasetGrain(
     /// <summary>How many idempotency keys a record remembers.</summary>
     public const int RememberedIdempotencyKeys = 20;
 
+    /// <summary>How many revision entries (who, when, what) a record keeps; older ones are dropped.</summary>
+    public const int RememberedRevisions = 200;
+
     private readonly HashSet<string> _unindexed = new(StringComparer.Ordinal);
+    private IGrainTimer? _indexRetry;
 
     private string InstitutionId => this.GetPrimaryKeyString().Split('/')[0];
 
@@ -66,7 +70,7 @@ public sealed class DatasetGrain(
             return refusal;
         }
 
-        if (write.IfMatch is { } expected && (entry is null || entry.Withdrawn || entry.Revision != expected))
+        if (write.IfMatch is { } expected && (entry is null || entry.Withdrawn || !Matches(entry, expected)))
         {
             return new SurveyWriteResult(SurveyWriteOutcome.PreconditionFailed, null,
                 $"If-Match \"{expected}\" does not match the current revision ({(entry is null || entry.Withdrawn ? "none" : entry.Revision)}).");
@@ -82,7 +86,7 @@ public sealed class DatasetGrain(
         entry.UpdatedAt = now;
         entry.UpdatedBy = write.Actor;
         entry.Withdrawn = false;
-        entry.History.Add(new RevisionEntry(entry.Revision, now, write.Actor, created ? "created" : "updated"));
+        AddHistory(entry, new RevisionEntry(entry.Revision, now, write.Actor, created ? "created" : "updated"));
         var outcome = created ? SurveyWriteOutcome.Created : SurveyWriteOutcome.Updated;
         var response = Response(write.RoundId, entry, context.Rubric);
         if (write.IdempotencyKey is { } key)
@@ -123,7 +127,7 @@ public sealed class DatasetGrain(
             return new SurveyWriteResult(SurveyWriteOutcome.NotFound, null, $"No record of dataset '{DatasetId}' in round '{roundId}'.");
         }
 
-        if (ifMatch is { } expected && entry.Revision != expected)
+        if (ifMatch is { } expected && !Matches(entry, expected))
         {
             return new SurveyWriteResult(SurveyWriteOutcome.PreconditionFailed, null,
                 $"If-Match \"{expected}\" does not match the current revision ({entry.Revision}).");
@@ -134,10 +138,12 @@ public sealed class DatasetGrain(
         entry.Withdrawn = true;
         entry.UpdatedAt = now;
         entry.UpdatedBy = actor;
-        entry.History.Add(new RevisionEntry(entry.Revision, now, actor, "withdrawn"));
+        AddHistory(entry, new RevisionEntry(entry.Revision, now, actor, "withdrawn"));
         await CommitAsync(roundId);
         return new SurveyWriteResult(SurveyWriteOutcome.Withdrawn, null, null);
     }
+
+    private static bool Matches(DatasetRoundEntry entry, int expected) => expected == 0 || entry.Revision == expected;
 
     private SurveyWriteResult? Refuse(RoundWriteContext? context)
     {
@@ -172,6 +178,15 @@ public sealed class DatasetGrain(
                 $"Idempotency-Key '{key}' was already used with a different body.");
     }
 
+    private static void AddHistory(DatasetRoundEntry entry, RevisionEntry revision)
+    {
+        entry.History.Add(revision);
+        if (entry.History.Count > RememberedRevisions)
+        {
+            entry.History.RemoveRange(0, entry.History.Count - RememberedRevisions);
+        }
+    }
+
     private static void Remember(DatasetRoundEntry entry, IdempotencyEntry remembered)
     {
         entry.IdempotencyKeys.Add(remembered);
@@ -185,7 +200,27 @@ public sealed class DatasetGrain(
     {
         _unindexed.Add(roundId);
         await state.WriteOrRollBackAsync(this);
-        await RepairIndexAsync();
+        try
+        {
+            await RepairIndexAsync();
+        }
+        catch
+        {
+            // The state is committed but its index row is not: keep retrying in the background
+            // (the client's retry or the next activation would also repair it), and report the failure.
+            _indexRetry ??= this.RegisterGrainTimer(RetryIndexAsync, new GrainTimerCreationOptions(IndexRetryPeriod, IndexRetryPeriod));
+            throw;
+        }
+    }
+
+    /// <summary>How often a committed write whose index row failed is retried.</summary>
+    public static readonly TimeSpan IndexRetryPeriod = TimeSpan.FromSeconds(5);
+
+    private async Task RetryIndexAsync(CancellationToken cancellationToken)
+    {
+        await RepairIndexAsync(cancellationToken);
+        _indexRetry?.Dispose();
+        _indexRetry = null;
     }
 
     private async Task RepairIndexAsync(CancellationToken cancellationToken = default)

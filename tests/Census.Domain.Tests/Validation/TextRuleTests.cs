@@ -122,4 +122,15 @@ public sealed class TextRuleTests
 
         Assert.Equal(2, errors["title"].Length);
     }
+
+    [Fact]
+    public void One_character_carrying_thousands_of_combining_marks_is_too_long()
+    {
+        // "e" and 5,000 combining acute accents: one text element, 5,001 UTF-16 units.
+        var value = "e" + new string('\u0301', 5_000);
+
+        var errors = Errors.Of(e => Rules.OptionalText(e, "title", value, Max));
+
+        Assert.True(errors.ContainsKey("title"));
+    }
 }

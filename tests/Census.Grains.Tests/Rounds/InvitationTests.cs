@@ -53,6 +53,19 @@ public sealed class InvitationTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Without_a_list_an_institution_registered_after_its_first_refused_write_is_invited()
+    {
+        var roundId = await _census.OpenRound();
+        var institutionId = UniqueIds.Next();
+        Assert.Equal(SurveyWriteOutcome.NotInvited, (await PutNewDataset(roundId, institutionId)).Outcome);
+
+        await fixture.Client.GetGrain<IInstitutionGrain>(institutionId).Register(Profiles.Valid(institutionId), "admin:test");
+        var result = await PutNewDataset(roundId, institutionId);
+
+        Assert.Equal(SurveyWriteOutcome.Created, result.Outcome);
+    }
+
+    [Fact]
     public async Task Without_a_list_any_registered_institution_is_invited()
     {
         var roundId = await _census.OpenRound();
