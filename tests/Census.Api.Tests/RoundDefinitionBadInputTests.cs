@@ -19,7 +19,7 @@ public sealed class RoundDefinitionBadInputTests(GatewayFixture gateway)
         { "selection", null, "selection" },
         { "selection.quota", null, "selection.quota" },
         { "selection.quota", "0", "selection.quota" },
-        { "selection.quota", "10001", "selection.quota" },
+        { "selection.quota", "1001", "selection.quota" },
         { "selection.maxPerInstitution", "0", "selection.maxPerInstitution" },
         { "selection.sectorMin", "{\"law\": -1}", "selection.sectorMin.law" },
         { "selection.sectorMax", "{\"law\": -1}", "selection.sectorMax.law" },

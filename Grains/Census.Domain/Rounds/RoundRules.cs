@@ -10,7 +10,8 @@ namespace Census.Domain.Rounds;
 public static class RoundRules
 {
     public const int MaxTitleLength = 300;
-    public const int MaxQuota = 10_000;
+    // The census selects 100; the exact solver grows with the square of the quota, so keep it bounded.
+    public const int MaxQuota = 1_000;
 
     public static ValidationErrors Validate(RoundDefinition? definition)
     {

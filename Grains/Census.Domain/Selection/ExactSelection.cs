@@ -24,11 +24,19 @@ namespace Census.Domain.Selection;
 /// edge backwards. Hence if any selection meets the minimums, one of maximum size does, and the run above finds the
 /// best of those; if the run's flow misses a minimum, none can meet them all (then a second run on the minimums alone
 /// gives the minimum cut the reason names). This is the textbook reduction to a feasibility flow, done in one pass.
+/// Two infeasible cases need no flow and are reported first: a sectorMin above its sectorMax, and minimums summing
+/// above the quota.
 /// </para>
 /// <para>
-/// Cost: records sharing institution and sector collapse into one edge pair (<see cref="SelectionNetwork"/>), so a
-/// Dijkstra step touches institutions + sectors nodes and two edges per group: O(quota × groups × log institutions)
-/// after an O(n log n) sort. The result is a function of the ranked input, so any input order gives the same result.
+/// Size: before building the network the candidates are cut to the group top lists of <see cref="CandidateSet"/>
+/// and then, per sector, to the first 2 × quota of those. That is exact too: of a sector's list at most quota
+/// records can be unusable in a given selection (already selected, or of an institution at its limit), so any
+/// selected record below the list can be exchanged, within its sector, for a listed one ranked higher — every
+/// bound still holds and the total does not drop. Records sharing institution and sector then collapse into one
+/// edge pair (<see cref="SelectionNetwork"/>), so a Dijkstra step is O(groups × log nodes) with groups ≤ 2 × quota
+/// × sectors: O(quota² × sectors × log) for the whole run, after an O(n log n) sort of the input. That is
+/// milliseconds at quota 100; it grows with the square of the quota (seconds at quota 1,000).
+/// The result is a function of the ranked input, so any input order gives the same result.
 /// Ties: of selections with the same size and total, the one with the smallest sum of ranking positions — an earlier
 /// record always wins over a later one it could be exchanged with; exactly lexicographic would cost a solve per record.
 /// </para>
@@ -44,24 +52,7 @@ public static class ExactSelection
     {
         ArgumentNullException.ThrowIfNull(eligible);
         Validate(constraints);
-        var ranked = Rank(eligible.ToList());
-        var perInstitution = constraints.MaxPerInstitution ?? int.MaxValue;
-        var taken = new Dictionary<(string Institution, Sector Sector), int>();
-        var kept = new List<Candidate>();
-        foreach (var candidate in ranked)
-        {
-            var sectorCap = constraints.SectorMax.TryGetValue(candidate.Sector, out var max) ? max : int.MaxValue;
-            var limit = Math.Min(constraints.Quota, Math.Min(perInstitution, sectorCap));
-            var group = (candidate.InstitutionId, candidate.Sector);
-            var count = taken.GetValueOrDefault(group);
-            if (count < limit)
-            {
-                taken[group] = count + 1;
-                kept.Add(candidate);
-            }
-        }
-
-        return kept;
+        return Trim(Rank(eligible.ToList()), GroupTop(constraints), perSector: long.MaxValue);
     }
 
     /// <summary>Solves the selection exactly; see the class remarks. The candidates may come in any order; keys must be distinct.</summary>
@@ -91,75 +82,110 @@ public static class ExactSelection
             .Distinct()
             .Order()
             .ToArray();
-        var network = new SelectionNetwork(ranked, sectors, constraints, minimumsOnly: false);
+        var reduced = Trim(ranked, GroupTop(constraints), perSector: 2L * constraints.Quota);
+        var network = new SelectionNetwork(reduced, sectors, constraints, minimumsOnly: false);
         network.Run();
         if (!network.MinimumsMet)
         {
-            var minimumsOnly = new SelectionNetwork(ranked, sectors, constraints, minimumsOnly: true);
+            var forMinimums = Trim(ranked, GroupBeyondMinimum(constraints), perSector: long.MaxValue);
+            var minimumsOnly = new SelectionNetwork(forMinimums, sectors, constraints, minimumsOnly: true);
             minimumsOnly.Run();
             return Infeasible(SelectionReasons.MinimumsUnmet(minimumsOnly, minimumsOnly.SinkSide(), constraints));
         }
 
         var isSelected = network.SelectedPositions();
-        var selected = new List<Candidate>(network.Total);
-        var total = 0L;
-        for (var position = 0; position < ranked.Length; position++)
-        {
-            if (isSelected[position])
-            {
-                selected.Add(ranked[position]);
-                total += ranked[position].PostQuarterPoints;
-            }
-        }
-
-        return new SelectionResult(SelectionOutcome.Selected, selected, total, null, Binding(ranked, isSelected, network, constraints));
+        var selected = reduced.Where((_, position) => isSelected[position]).ToList();
+        var total = selected.Sum(c => (long)c.PostQuarterPoints);
+        return new SelectionResult(SelectionOutcome.Selected, selected, total, null, Binding(ranked, selected, constraints));
     }
 
     /// <summary>
     /// What keeps each unselected record out, checked in this order: it ranks below the last selected record and the
     /// quota is full (below the cut); its institution is full; its sector is full. Otherwise the selection is full,
     /// and every lower-ranked selected record it could replace is the last its sector may lose (an exchange would
-    /// otherwise raise the total or, at equal total, the rank order): the sector minimum of the last selected record binds.
+    /// otherwise raise the total or, at equal total, put an earlier record in): the sector minimum of the last selected
+    /// record binds. Exact by that exchange argument, and linear.
     /// </summary>
-    private static Dictionary<string, string> Binding(
-        Candidate[] ranked, bool[] isSelected, SelectionNetwork network, SelectionConstraints constraints)
+    private static Dictionary<string, string> Binding(Candidate[] ranked, List<Candidate> selected, SelectionConstraints constraints)
     {
-        var placement = network.Placement();
-        var last = Array.LastIndexOf(isSelected, true);
-        var quotaFull = network.Total >= constraints.Quota;
-        var binding = new Dictionary<string, string>(ranked.Length - network.Total, StringComparer.Ordinal);
-        for (var position = 0; position < ranked.Length; position++)
+        var perInstitution = selected.CountBy(c => c.InstitutionId, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
+        var perSector = selected.CountBy(c => c.Sector).ToDictionary();
+        var institutionCap = constraints.MaxPerInstitution ?? int.MaxValue;
+        var quotaFull = selected.Count >= constraints.Quota;
+        var binding = new Dictionary<string, string>(ranked.Length - selected.Count, StringComparer.Ordinal);
+        var next = 0;
+        foreach (var candidate in ranked)
         {
-            if (isSelected[position])
+            // The selection is a subsequence of the ranked list, so one walk tells selected from not.
+            if (next < selected.Count && ReferenceEquals(candidate, selected[next]))
             {
+                next++;
                 continue;
             }
 
-            var (institution, sector) = placement[position];
             string why;
-            if (quotaFull && position > last)
+            if (quotaFull && next == selected.Count)
             {
                 why = SelectionReasons.Quota;
             }
-            else if (network.InstitutionFull(institution))
+            else if (perInstitution.GetValueOrDefault(candidate.InstitutionId) >= institutionCap)
             {
                 why = SelectionReasons.MaxPerInstitution;
             }
-            else if (network.SectorFull(sector))
+            else if (constraints.SectorMax.TryGetValue(candidate.Sector, out var max) && perSector.GetValueOrDefault(candidate.Sector) >= max)
             {
-                why = SelectionReasons.SectorMax(network.Sectors[sector]);
+                why = SelectionReasons.SectorMax(candidate.Sector);
             }
             else
             {
-                // Cannot be reached without a selected record ranked below this one (or it could be added).
-                why = last > position ? SelectionReasons.SectorMin(network.Sectors[placement[last].Sector]) : SelectionReasons.Quota;
+                // Not reachable without a selected record ranked below this one: otherwise it could simply be added.
+                why = next < selected.Count ? SelectionReasons.SectorMin(selected[^1].Sector) : SelectionReasons.Quota;
             }
 
-            binding[ranked[position].Key] = why;
+            binding[candidate.Key] = why;
         }
 
         return binding;
     }
+
+    /// <summary>
+    /// Of ranked candidates, the first <paramref name="groupLimit"/>(sector) of each (institution, sector) group, then of
+    /// those the first <paramref name="perSector"/> of each sector; in ranking order.
+    /// </summary>
+    private static Candidate[] Trim(Candidate[] ranked, Func<Sector, long> groupLimit, long perSector)
+    {
+        var inGroup = new Dictionary<(string Institution, Sector Sector), long>();
+        var inSector = new Dictionary<Sector, long>();
+        var kept = new List<Candidate>();
+        foreach (var candidate in ranked)
+        {
+            var group = (candidate.InstitutionId, candidate.Sector);
+            var groupCount = inGroup.GetValueOrDefault(group);
+            var sectorCount = inSector.GetValueOrDefault(candidate.Sector);
+            if (groupCount < groupLimit(candidate.Sector) && sectorCount < perSector)
+            {
+                inGroup[group] = groupCount + 1;
+                inSector[candidate.Sector] = sectorCount + 1;
+                kept.Add(candidate);
+            }
+        }
+
+        return [.. kept];
+    }
+
+    // min(quota, maxPerInstitution, sectorMax): no selection can take more from one group.
+    private static Func<Sector, long> GroupTop(SelectionConstraints constraints) => sector =>
+        Math.Min(constraints.Quota, Math.Min(constraints.MaxPerInstitution ?? int.MaxValue, SectorMax(constraints, sector)));
+
+    // For the minimums' network: one more record than a group can ever carry there, so the minimum cut never runs
+    // through a group that was cut short, and "eligible records" in a reason means records that are really not there.
+    private static Func<Sector, long> GroupBeyondMinimum(SelectionConstraints constraints) => sector =>
+        constraints.SectorMin.GetValueOrDefault(sector) is > 0 and var min
+            ? Math.Min(min, constraints.MaxPerInstitution ?? int.MaxValue) + 1L
+            : 0;
+
+    private static int SectorMax(SelectionConstraints constraints, Sector sector) =>
+        constraints.SectorMax.TryGetValue(sector, out var max) ? max : int.MaxValue;
 
     private static SelectionResult Infeasible(string reason) =>
         new(SelectionOutcome.Infeasible, [], 0, reason, new Dictionary<string, string>());

@@ -156,10 +156,6 @@ internal sealed class SelectionNetwork
 
     public int SectorSelected(int sector) => sectorUsed[sector];
 
-    public bool InstitutionFull(int institution) => institutionUsed[institution] >= institutionCap;
-
-    public bool SectorFull(int sector) => sectorUsed[sector] >= sectorCap[sector];
-
     /// <summary>Whether every sector has at least its minimum.</summary>
     public bool MinimumsMet
     {
@@ -199,21 +195,6 @@ internal sealed class SelectionNetwork
         }
 
         return selected;
-    }
-
-    /// <summary>The institution and sector index of each ranking position.</summary>
-    public (int Institution, int Sector)[] Placement()
-    {
-        var placement = new (int, int)[ranked.Length];
-        for (var g = 0; g < groupUsed.Length; g++)
-        {
-            for (var m = 0; m < groupLength[g]; m++)
-            {
-                placement[members[groupStart[g] + m]] = (groupInstitution[g], groupSector[g]);
-            }
-        }
-
-        return placement;
     }
 
     /// <summary>
