@@ -119,8 +119,9 @@ public static class SurveysApi
             return Problems.Validation(errors);
         }
 
-        var write = new SurveyWrite(roundId, body.Value!, context.User.Actor(), ifMatch, idempotencyKey,
-            Preconditions.Fingerprint(context, body.Value!));
+        // The fingerprint only matters to an idempotent repeat: skip the work when there is no key.
+        var fingerprint = idempotencyKey is null ? "" : Preconditions.Fingerprint(context, body.Value!);
+        var write = new SurveyWrite(roundId, body.Value!, context.User.Actor(), ifMatch, idempotencyKey, fingerprint);
         var result = await Dataset(grains, institutionId, datasetId).Put(write);
         if (result.Response is { } response)
         {
