@@ -18,6 +18,12 @@ public interface ISurveyIndex
     /// <summary>A page of one institution's dataset ids in a round (not withdrawn), ordered by id.</summary>
     Task<IReadOnlyList<string>> ListDatasetsAsync(string roundId, string institutionId, int page, int pageSize, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Streams one shard of a round (rows not withdrawn), in no particular order. <see cref="ShardRow.Levels"/>
+    /// holds the ten levels now followed by the ten levels post.
+    /// </summary>
+    IAsyncEnumerable<ShardRow> ReadShardAsync(string roundId, int shard, CancellationToken cancellationToken = default);
+
     /// <summary>The stored revision of a row, or null (diagnostics and tests).</summary>
     Task<int?> RevisionAsync(string roundId, string institutionId, string datasetId, CancellationToken cancellationToken = default);
 }

@@ -9,6 +9,7 @@ public sealed class PostgresSurveyIndex(NpgsqlDataSource dataSource) : ISurveyIn
     private static readonly string CountSql = SurveyIndexSql.Count(i => "$" + i);
     private static readonly string CountForInstitutionSql = SurveyIndexSql.CountForInstitution(i => "$" + i);
     private static readonly string ListDatasetsSql = SurveyIndexSql.ListDatasets(i => "$" + i);
+    private static readonly string ReadShardSql = SurveyIndexSql.ReadShard(i => "$" + i);
     private static readonly string RevisionSql = SurveyIndexSql.Revision(i => "$" + i);
 
     public async Task UpsertAsync(SurveyIndexRow row, CancellationToken cancellationToken = default)
@@ -52,6 +53,19 @@ public sealed class PostgresSurveyIndex(NpgsqlDataSource dataSource) : ISurveyIn
         }
 
         return ids;
+    }
+
+    public async IAsyncEnumerable<ShardRow> ReadShardAsync(
+        string roundId, int shard, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(ReadShardSql);
+        command.Parameters.Add(new NpgsqlParameter { Value = roundId });
+        command.Parameters.Add(new NpgsqlParameter { Value = (short)shard });
+        await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return SurveyIndexSql.ReadShardRow(reader);
+        }
     }
 
     public async Task<int?> RevisionAsync(string roundId, string institutionId, string datasetId, CancellationToken cancellationToken = default)

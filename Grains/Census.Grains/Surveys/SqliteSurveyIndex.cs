@@ -10,6 +10,7 @@ public sealed class SqliteSurveyIndex(LocalStore store) : ISurveyIndex
     private static readonly string CountSql = SurveyIndexSql.Count(i => "$p" + i);
     private static readonly string CountForInstitutionSql = SurveyIndexSql.CountForInstitution(i => "$p" + i);
     private static readonly string ListDatasetsSql = SurveyIndexSql.ListDatasets(i => "$p" + i);
+    private static readonly string ReadShardSql = SurveyIndexSql.ReadShard(i => "$p" + i);
     private static readonly string RevisionSql = SurveyIndexSql.Revision(i => "$p" + i);
 
     public async Task UpsertAsync(SurveyIndexRow row, CancellationToken cancellationToken = default)
@@ -62,6 +63,21 @@ public sealed class SqliteSurveyIndex(LocalStore store) : ISurveyIndex
         }
 
         return ids;
+    }
+
+    public async IAsyncEnumerable<ShardRow> ReadShardAsync(
+        string roundId, int shard, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = await store.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = ReadShardSql;
+        command.Parameters.AddWithValue("$p1", roundId);
+        command.Parameters.AddWithValue("$p2", shard);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return SurveyIndexSql.ReadShardRow(reader);
+        }
     }
 
     public async Task<int?> RevisionAsync(string roundId, string institutionId, string datasetId, CancellationToken cancellationToken = default)

@@ -54,6 +54,29 @@ internal static class SurveyIndexSql
         $"SELECT dataset_id FROM census_survey_index WHERE round_id = {parameter(1)} AND institution_id = {parameter(2)} AND NOT withdrawn " +
         $"ORDER BY dataset_id LIMIT {parameter(3)} OFFSET {parameter(4)}";
 
+    public static string ReadShard(Func<int, string> parameter) =>
+        "SELECT institution_id, dataset_id, sector, modality, eligible, n1, n2, n3, n4, n5, n6, n7, n8, n9, n10, " +
+        "p1, p2, p3, p4, p5, p6, p7, p8, p9, p10 FROM census_survey_index " +
+        $"WHERE round_id = {parameter(1)} AND shard = {parameter(2)} AND NOT withdrawn";
+
+    /// <summary>Reads a <see cref="ShardRow"/> from a reader positioned on a <see cref="ReadShard"/> row.</summary>
+    public static ShardRow ReadShardRow(System.Data.Common.DbDataReader reader)
+    {
+        // Columns in order: the PostgreSQL reader streams them (sequential access).
+        var institution = reader.GetString(0);
+        var dataset = reader.GetString(1);
+        var sector = reader.GetString(2);
+        var modality = reader.GetString(3);
+        var eligible = reader.GetBoolean(4);
+        var levels = new byte[20];
+        for (var i = 0; i < 20; i++)
+        {
+            levels[i] = (byte)reader.GetInt16(5 + i);
+        }
+
+        return new ShardRow(institution, dataset, sector, modality, eligible, levels);
+    }
+
     public static string Revision(Func<int, string> parameter) =>
         $"SELECT revision FROM census_survey_index WHERE round_id = {parameter(1)} AND institution_id = {parameter(2)} AND dataset_id = {parameter(3)}";
 }

@@ -95,6 +95,17 @@ public sealed class InMemorySurveyIndex : ISurveyIndex
         return Task.FromResult(ids);
     }
 
+    /// <summary>Like the SQL: the round's rows of one shard that are not withdrawn.</summary>
+    public async IAsyncEnumerable<ShardRow> ReadShardAsync(string roundId, int shard, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        foreach (var row in _rows.Values.Where(r => r.RoundId == roundId && r.Shard == shard && !r.Withdrawn).ToList())
+        {
+            await Task.Yield();
+            yield return new ShardRow(row.InstitutionId, row.DatasetId, row.Sector, row.Modality, row.Eligible,
+                [.. row.LevelsNow.Concat(row.LevelsPost).Select(l => (byte)l)]);
+        }
+    }
+
     public Task<int?> RevisionAsync(string roundId, string institutionId, string datasetId, CancellationToken cancellationToken = default) =>
         Task.FromResult(Find(roundId, institutionId, datasetId)?.Revision);
 

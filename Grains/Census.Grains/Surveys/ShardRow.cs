@@ -1,0 +1,10 @@
+namespace Census.Grains.Surveys;
+
+/// <summary>What a ranking reads of one index row: who, where, whether eligible, and the 20 levels.</summary>
+public readonly record struct ShardRow(
+    string InstitutionId,
+    string DatasetId,
+    string Sector,
+    string Modality,
+    bool Eligible,
+    byte[] Levels);

@@ -1,0 +1,113 @@
+using Census.Contracts.Rankings;
+using Census.Contracts.Rounds;
+
+namespace Census.Grains.Tests.Rankings;
+
+/// <summary>Ranking shards read their slice of the index, score it and return an exact candidate set.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class RoundShardTests(ClusterFixture fixture)
+{
+    private const int ShardCount = 8; // CensusTestSilo's Rounds.ShardCount
+    private readonly TestCensus _census = new(fixture.Client);
+
+    private static SurveyRecord Variant(int i) => SurveyRecords.Valid() with
+    {
+        Volume = new SurveyVolume { Records = 10L * (i + 1) * (i + 1) * 1000 },
+        LawfulToProvide = i % 5 != 0, // every fifth record fails gate G1
+        Labeling = new SurveyLabeling { Status = (LabelingStatus)(i % 4), SpecDocumented = i % 2 == 0, QaReported = i % 3 == 0 },
+    };
+
+    private async Task<(string RoundId, string InstitutionId, List<SurveyResponse> Written)> RoundWithRecords(int count)
+    {
+        var (roundId, institutionId) = await _census.OpenRoundWithInstitution();
+        var written = new List<SurveyResponse>();
+        for (var i = 0; i < count; i++)
+        {
+            var result = await _census.Dataset(institutionId, $"shard-ds-{i:00}").Put(TestCensus.Write(roundId, Variant(i)));
+            written.Add(result.Response!);
+        }
+
+        return (roundId, institutionId, written);
+    }
+
+    private async Task<ShardRanking[]> RankAll(string roundId, SelectionPolicy policy) =>
+        await Task.WhenAll(Enumerable.Range(0, ShardCount).Select(shard =>
+            fixture.Client.GetGrain<IRoundShardGrain>($"{roundId}/{shard}")
+                .Rank(new ShardRankRequest(RubricWeights.Default, policy, Frozen: false))));
+
+    [Fact]
+    public async Task The_shards_together_score_every_record_of_the_round_once()
+    {
+        var (roundId, _, written) = await RoundWithRecords(20);
+
+        var shards = await RankAll(roundId, new SelectionPolicy { Quota = 100 });
+
+        Assert.Equal(20, shards.Sum(s => s.Scored));
+        Assert.Equal(written.Count(r => r.Score.Eligible), shards.Sum(s => s.Eligible));
+        Assert.Equal(16, shards.Sum(s => s.Eligible));
+    }
+
+    [Fact]
+    public async Task A_shard_candidate_carries_the_same_scores_as_the_record_itself()
+    {
+        var (roundId, _, written) = await RoundWithRecords(12);
+
+        var candidates = (await RankAll(roundId, new SelectionPolicy { Quota = 100 })).SelectMany(s => s.Candidates).ToList();
+
+        Assert.Equal(written.Count(r => r.Score.Eligible), candidates.Count);
+        foreach (var candidate in candidates)
+        {
+            var record = written.Single(r => r.DatasetId == candidate.DatasetId);
+            Assert.Equal(record.Score.Post * 4, candidate.PostQuarterPoints);
+            Assert.Equal(record.Score.Now * 4, candidate.NowQuarterPoints);
+            Assert.Equal(record.Record.Modality, candidate.Modality);
+            Assert.Equal(record.Record.Sector, candidate.Sector);
+        }
+    }
+
+    [Fact]
+    public async Task Ineligible_records_are_counted_but_never_candidates()
+    {
+        var (roundId, _, written) = await RoundWithRecords(10);
+
+        var candidates = (await RankAll(roundId, new SelectionPolicy { Quota = 100 })).SelectMany(s => s.Candidates).Select(c => c.DatasetId).ToHashSet();
+
+        foreach (var ineligible in written.Where(r => !r.Score.Eligible))
+        {
+            Assert.DoesNotContain(ineligible.DatasetId, candidates);
+        }
+    }
+
+    [Fact]
+    public async Task Each_shard_keeps_only_the_top_of_each_institution_and_sector_group_when_a_cap_applies()
+    {
+        var (roundId, institutionId, written) = await RoundWithRecords(20);
+
+        var shards = await RankAll(roundId, new SelectionPolicy { Quota = 100, MaxPerInstitution = 1 });
+
+        foreach (var shard in shards)
+        {
+            var mine = shard.Candidates.Where(c => c.InstitutionId == institutionId).ToList();
+            Assert.True(mine.Count <= 1);
+            if (mine.Count == 1)
+            {
+                var best = written.Where(r => r.Score.Eligible)
+                    .Where(r => Census.Domain.Surveys.Sharding.ShardOf(institutionId, r.DatasetId, ShardCount) == shard.Shard)
+                    .Max(r => r.Score.Post);
+                Assert.Equal(best * 4, mine[0].PostQuarterPoints);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Withdrawn_records_are_not_scored()
+    {
+        var (roundId, institutionId, _) = await RoundWithRecords(6);
+        await _census.Dataset(institutionId, "shard-ds-01").Withdraw(roundId, TestCensus.Agency, null);
+
+        var shards = await RankAll(roundId, new SelectionPolicy { Quota = 100 });
+
+        Assert.Equal(5, shards.Sum(s => s.Scored));
+        Assert.DoesNotContain(shards.SelectMany(s => s.Candidates), c => c.DatasetId == "shard-ds-01");
+    }
+}
