@@ -84,6 +84,7 @@ public static class GatewayHosting
         app.MapInstitutionsApi();
         app.MapRoundsApi();
         app.MapSurveysApi();
+        app.MapRankingsApi();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponses.WriteAsync });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions

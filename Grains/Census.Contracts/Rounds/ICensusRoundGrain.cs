@@ -32,6 +32,18 @@ public interface ICensusRoundGrain : IGrainWithStringKey
     [Alias("Subscribe")]
     Task<RoundWriteContext?> Subscribe(string institutionId);
 
+    /// <summary>Starts a ranking run with a rubric version (default: current); the run proceeds on its own grain.</summary>
+    [Alias("StartRanking")]
+    Task<StartRankingResult> StartRanking(int? rubricVersion, string actor);
+
+    /// <summary>Finalizes a closed round with a completed run's selection.</summary>
+    [Alias("Finalize")]
+    Task<RoundCommandResult> Finalize(string runId, string actor);
+
+    /// <summary>The finalized selection, or null before finalization.</summary>
+    [Alias("Selection"), Orleans.Concurrency.ReadOnly]
+    Task<IReadOnlyList<Census.Contracts.Rankings.SelectedRecord>?> Selection();
+
     /// <summary>An assignment moved between statuses; keeps the progress counters.</summary>
     [Alias("AssignmentStatusChanged")]
     Task AssignmentStatusChanged(string institutionId, AssignmentStatus? from, AssignmentStatus to);

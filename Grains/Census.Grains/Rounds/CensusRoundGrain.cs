@@ -156,6 +156,74 @@ public sealed class CensusRoundGrain(
         return WriteContext(await IsInvitedAsync(institutionId));
     }
 
+    async Task<StartRankingResult> ICensusRoundGrain.StartRanking(int? rubricVersion, string actor)
+    {
+        if (!Exists)
+        {
+            return new StartRankingResult(StartRankingOutcome.RoundNotFound, null, $"No round with id '{Id}'.");
+        }
+
+        if (state.State.State is not (RoundState.Open or RoundState.Closed))
+        {
+            return new StartRankingResult(StartRankingOutcome.WrongState, null,
+                $"A {Names(state.State.State)} round cannot be ranked; it must be open or closed.");
+        }
+
+        var rubric = rubricVersion is { } wanted
+            ? state.State.RubricVersions.Find(v => v.Version == wanted)
+            : state.State.RubricVersions[^1];
+        if (rubric is null)
+        {
+            return new StartRankingResult(StartRankingOutcome.UnknownRubricVersion, null,
+                $"Round '{Id}' has no rubric version {rubricVersion}; it has 1 to {state.State.RubricVersions[^1].Version}.");
+        }
+
+        var now = clock.GetUtcNow();
+        var runId = $"run-{state.State.Runs.Count + 1}";
+        state.State.Runs.Add(runId);
+        state.State.Audit.Add(new AuditEntry(now, actor, $"ranking {runId} with rubric v{rubric.Version}"));
+        await state.WriteOrRollBackAsync(this);
+
+        // A closed round's index cannot change: its shards may keep their rows between runs.
+        var definition = new Census.Contracts.Rankings.RankingRunDefinition(
+            Id, runId, rubric.Version, rubric.Weights, state.State.Selection,
+            state.State.ShardCount, Frozen: state.State.State == RoundState.Closed, now, actor);
+        var run = await GrainFactory.GetGrain<Census.Contracts.Rankings.IRankingRunGrain>($"{Id}/{runId}").Start(definition);
+        return new StartRankingResult(StartRankingOutcome.Started, run, null);
+    }
+
+    async Task<RoundCommandResult> ICensusRoundGrain.Finalize(string runId, string actor)
+    {
+        if (Refuse(RoundState.Finalized) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (!state.State.Runs.Contains(runId))
+        {
+            return new RoundCommandResult(RoundOutcome.NotFound, null, $"Round '{Id}' has no ranking run '{runId}'.");
+        }
+
+        var selection = await GrainFactory.GetGrain<Census.Contracts.Rankings.IRankingRunGrain>($"{Id}/{runId}").CompletedSelection();
+        if (selection is null)
+        {
+            return new RoundCommandResult(RoundOutcome.WrongState, await ViewAsync(), $"Run '{runId}' has not completed with a selection.");
+        }
+
+        var now = clock.GetUtcNow();
+        state.State.State = RoundState.Finalized;
+        state.State.FinalSelection = [.. selection];
+        state.State.FinalRunId = runId;
+        state.State.FinalizedAt = now;
+        state.State.Audit.Add(new AuditEntry(now, actor, $"finalized with {runId}"));
+        await state.WriteOrRollBackAsync(this);
+        await NotifySubscribersAsync();
+        return new RoundCommandResult(RoundOutcome.Ok, await ViewAsync(), null);
+    }
+
+    Task<IReadOnlyList<Census.Contracts.Rankings.SelectedRecord>?> ICensusRoundGrain.Selection() =>
+        Task.FromResult<IReadOnlyList<Census.Contracts.Rankings.SelectedRecord>?>(state.State.FinalSelection);
+
     async Task ICensusRoundGrain.AssignmentStatusChanged(string institutionId, AssignmentStatus? from, AssignmentStatus to)
     {
         if (!Exists || (state.State.Statuses.TryGetValue(institutionId, out var current) && current == to))

@@ -27,6 +27,14 @@ public sealed class CensusRoundState
 
     /// <summary>Institutions whose assignment grain caches this round's write context and must hear of changes.</summary>
     [Id(13)] public HashSet<string> Subscribers { get; set; } = [];
+
+    /// <summary>Ranking runs of this round, in start order (each is its own grain).</summary>
+    [Id(14)] public List<string> Runs { get; set; } = [];
+
+    /// <summary>The finalized selection and the run it came from.</summary>
+    [Id(15)] public List<Census.Contracts.Rankings.SelectedRecord>? FinalSelection { get; set; }
+    [Id(16)] public string? FinalRunId { get; set; }
+    [Id(17)] public DateTimeOffset? FinalizedAt { get; set; }
 }
 
 [GenerateSerializer, Alias("census.RubricVersionEntry")]

@@ -24,6 +24,9 @@ public interface ISurveyIndex
     /// </summary>
     IAsyncEnumerable<ShardRow> ReadShardAsync(string roundId, int shard, CancellationToken cancellationToken = default);
 
+    /// <summary>One record's row as a ranking reads it, or null (explanations).</summary>
+    Task<ShardRow?> ReadRowAsync(string roundId, string institutionId, string datasetId, CancellationToken cancellationToken = default);
+
     /// <summary>The stored revision of a row, or null (diagnostics and tests).</summary>
     Task<int?> RevisionAsync(string roundId, string institutionId, string datasetId, CancellationToken cancellationToken = default);
 }

@@ -10,6 +10,7 @@ public sealed class PostgresSurveyIndex(NpgsqlDataSource dataSource) : ISurveyIn
     private static readonly string CountForInstitutionSql = SurveyIndexSql.CountForInstitution(i => "$" + i);
     private static readonly string ListDatasetsSql = SurveyIndexSql.ListDatasets(i => "$" + i);
     private static readonly string ReadShardSql = SurveyIndexSql.ReadShard(i => "$" + i);
+    private static readonly string ReadRowSql = SurveyIndexSql.ReadRow(i => "$" + i);
     private static readonly string RevisionSql = SurveyIndexSql.Revision(i => "$" + i);
 
     public async Task UpsertAsync(SurveyIndexRow row, CancellationToken cancellationToken = default)
@@ -66,6 +67,22 @@ public sealed class PostgresSurveyIndex(NpgsqlDataSource dataSource) : ISurveyIn
         {
             yield return SurveyIndexSql.ReadShardRow(reader);
         }
+    }
+
+    public async Task<ShardRow?> ReadRowAsync(string roundId, string institutionId, string datasetId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(ReadRowSql);
+        command.Parameters.Add(new NpgsqlParameter { Value = roundId });
+        command.Parameters.Add(new NpgsqlParameter { Value = institutionId });
+        command.Parameters.Add(new NpgsqlParameter { Value = datasetId });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var row = SurveyIndexSql.ReadShardRow(reader);
+        return row with { FailedGates = reader.GetInt16(25) };
     }
 
     public async Task<int?> RevisionAsync(string roundId, string institutionId, string datasetId, CancellationToken cancellationToken = default)

@@ -7,4 +7,8 @@ public readonly record struct ShardRow(
     string Sector,
     string Modality,
     bool Eligible,
-    byte[] Levels);
+    byte[] Levels)
+{
+    /// <summary>Gate bits (1 = G1, 2 = G2, 4 = G3); read only for single-row lookups.</summary>
+    public int FailedGates { get; init; }
+}

@@ -11,6 +11,7 @@ public sealed class SqliteSurveyIndex(LocalStore store) : ISurveyIndex
     private static readonly string CountForInstitutionSql = SurveyIndexSql.CountForInstitution(i => "$p" + i);
     private static readonly string ListDatasetsSql = SurveyIndexSql.ListDatasets(i => "$p" + i);
     private static readonly string ReadShardSql = SurveyIndexSql.ReadShard(i => "$p" + i);
+    private static readonly string ReadRowSql = SurveyIndexSql.ReadRow(i => "$p" + i);
     private static readonly string RevisionSql = SurveyIndexSql.Revision(i => "$p" + i);
 
     public async Task UpsertAsync(SurveyIndexRow row, CancellationToken cancellationToken = default)
@@ -78,6 +79,24 @@ public sealed class SqliteSurveyIndex(LocalStore store) : ISurveyIndex
         {
             yield return SurveyIndexSql.ReadShardRow(reader);
         }
+    }
+
+    public async Task<ShardRow?> ReadRowAsync(string roundId, string institutionId, string datasetId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await store.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = ReadRowSql;
+        command.Parameters.AddWithValue("$p1", roundId);
+        command.Parameters.AddWithValue("$p2", institutionId);
+        command.Parameters.AddWithValue("$p3", datasetId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var row = SurveyIndexSql.ReadShardRow(reader);
+        return row with { FailedGates = reader.GetInt16(25) };
     }
 
     public async Task<int?> RevisionAsync(string roundId, string institutionId, string datasetId, CancellationToken cancellationToken = default)
