@@ -38,7 +38,13 @@ public sealed class RankingRunGrain(
         return View();
     }
 
-    Task<RankingRun?> IRankingRunGrain.Get() => Task.FromResult(state.State.Definition is null ? null : View());
+    Task<RankingRun?> IRankingRunGrain.Get()
+    {
+        // A run left running by a process that stopped (local mode keeps reminders in memory) resumes
+        // when it is next looked at; StartComputing does nothing if this activation is already at it.
+        StartComputing();
+        return Task.FromResult(state.State.Definition is null ? null : View());
+    }
 
     Task<IReadOnlyList<SelectedRecord>?> IRankingRunGrain.CompletedSelection() =>
         Task.FromResult<IReadOnlyList<SelectedRecord>?>(state.State.State == RunState.Completed ? state.State.Selection : null);
@@ -97,7 +103,7 @@ public sealed class RankingRunGrain(
 
     private void StartComputing()
     {
-        if (_computing || state.State.State != RunState.Running)
+        if (_computing || state.State.Definition is null || state.State.State != RunState.Running)
         {
             return;
         }
