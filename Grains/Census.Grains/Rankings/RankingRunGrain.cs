@@ -56,7 +56,17 @@ public sealed class RankingRunGrain(
             return null;
         }
 
-        if (await index.ReadRowAsync(definition.RoundId, institutionId, datasetId) is not { } row)
+        // A selected record is explained by what the run ranked, whatever happened to it since.
+        if (state.State.Selection.Find(s => s.InstitutionId == institutionId && s.DatasetId == datasetId) is { } selected)
+        {
+            return new Explanation(true, selected.Rank, selected.Post, selected.Now, "selected",
+                $"Selected at rank {selected.Rank} of {state.State.Selection.Count}.");
+        }
+
+        // Any other record is explained from its index row — unless the row changed after the run
+        // started (an open round), in which case this run never saw it as it is now.
+        if (await index.ReadRowAsync(definition.RoundId, institutionId, datasetId) is not { } row ||
+            row.UpdatedAt > definition.StartedAt)
         {
             return null;
         }
@@ -64,10 +74,6 @@ public sealed class RankingRunGrain(
         var weights = definition.Weights.ToArray();
         var post = Score(row.Levels, weights, post: true);
         var now = Score(row.Levels, weights, post: false);
-        if (state.State.Selection.Find(s => s.InstitutionId == institutionId && s.DatasetId == datasetId) is { } selected)
-        {
-            return new Explanation(true, selected.Rank, post, now, "selected", $"Selected at rank {selected.Rank} of {state.State.Selection.Count}.");
-        }
 
         if (!row.Eligible)
         {

@@ -82,7 +82,7 @@ public sealed class PostgresSurveyIndex(NpgsqlDataSource dataSource) : ISurveyIn
         }
 
         var row = SurveyIndexSql.ReadShardRow(reader);
-        return row with { FailedGates = reader.GetInt16(25) };
+        return row with { FailedGates = reader.GetInt16(25), UpdatedAt = reader.GetFieldValue<DateTimeOffset>(26) };
     }
 
     public async Task<int?> RevisionAsync(string roundId, string institutionId, string datasetId, CancellationToken cancellationToken = default)

@@ -11,4 +11,7 @@ public readonly record struct ShardRow(
 {
     /// <summary>Gate bits (1 = G1, 2 = G2, 4 = G3); read only for single-row lookups.</summary>
     public int FailedGates { get; init; }
+
+    /// <summary>When the row was last written; read only for single-row lookups.</summary>
+    public DateTimeOffset UpdatedAt { get; init; }
 }

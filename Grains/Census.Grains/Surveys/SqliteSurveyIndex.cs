@@ -96,7 +96,11 @@ public sealed class SqliteSurveyIndex(LocalStore store) : ISurveyIndex
         }
 
         var row = SurveyIndexSql.ReadShardRow(reader);
-        return row with { FailedGates = reader.GetInt16(25) };
+        return row with
+        {
+            FailedGates = reader.GetInt16(25),
+            UpdatedAt = DateTimeOffset.Parse(reader.GetString(26), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+        };
     }
 
     public async Task<int?> RevisionAsync(string roundId, string institutionId, string datasetId, CancellationToken cancellationToken = default)

@@ -50,3 +50,9 @@ public sealed class SurveyBadInputCollection : ICollectionFixture<GatewayFixture
 {
     public const string Name = "Survey bad input";
 }
+
+[CollectionDefinition(Name)]
+public sealed class RankingsCollection : ICollectionFixture<GatewayFixture>
+{
+    public const string Name = "Rankings";
+}

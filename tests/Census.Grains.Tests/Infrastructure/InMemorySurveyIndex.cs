@@ -109,7 +109,7 @@ public sealed class InMemorySurveyIndex : ISurveyIndex
     public Task<ShardRow?> ReadRowAsync(string roundId, string institutionId, string datasetId, CancellationToken cancellationToken = default) =>
         Task.FromResult(Find(roundId, institutionId, datasetId) is { Withdrawn: false } row
             ? new ShardRow(row.InstitutionId, row.DatasetId, row.Sector, row.Modality, row.Eligible,
-                [.. row.LevelsNow.Concat(row.LevelsPost).Select(l => (byte)l)]) { FailedGates = row.FailedGates }
+                [.. row.LevelsNow.Concat(row.LevelsPost).Select(l => (byte)l)]) { FailedGates = row.FailedGates, UpdatedAt = row.UpdatedAt }
             : (ShardRow?)null);
 
     public Task<int?> RevisionAsync(string roundId, string institutionId, string datasetId, CancellationToken cancellationToken = default) =>
