@@ -1,5 +1,6 @@
 using Census.Contracts.Rankings;
 using Census.Contracts.Surveys;
+using Census.Domain.Rubric;
 using Census.Domain.Selection;
 using Census.Grains.Storage;
 using Census.Grains.Surveys;
@@ -180,17 +181,8 @@ public sealed class RankingRunGrain(
             s.TotalPostQuarterPoints / 4m, s.Reason, s.Selection);
     }
 
-    private static decimal Score(byte[] levels, int[] weights, bool post)
-    {
-        var offset = post ? 10 : 0;
-        var sum = 0;
-        for (var c = 0; c < 10; c++)
-        {
-            sum += weights[c] * levels[offset + c];
-        }
-
-        return sum / 4m;
-    }
+    private static decimal Score(byte[] levels, int[] weights, bool post) =>
+        AtusRubric.QuarterPoints([.. levels.Skip(post ? 10 : 0).Take(10).Select(l => (int)l)], weights) / 4m;
 
     /// <summary>
     /// A record the shards did not even pass on ranked below the top of its (institution, sector)

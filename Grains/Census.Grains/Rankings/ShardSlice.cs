@@ -58,7 +58,11 @@ internal sealed class ShardSlice
 
     public bool Eligible(int i) => _eligible[i];
 
-    /// <summary>Σ weight × level over the ten levels now (<paramref name="post"/> false) or post.</summary>
+    /// <summary>
+    /// Σ weight × level over the ten levels now (<paramref name="post"/> false) or post: the rubric's
+    /// AtusRubric.QuarterPoints, inlined over this slice's packed bytes because a shard runs it for
+    /// every record it holds (tests check the two agree).
+    /// </summary>
     public int QuarterPoints(int i, int[] weights, bool post)
     {
         var offset = (i * 20) + (post ? 10 : 0);
