@@ -85,6 +85,7 @@ public static class GatewayHosting
         app.MapRoundsApi();
         app.MapSurveysApi();
         app.MapRankingsApi();
+        app.MapReportsApi();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponses.WriteAsync });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions

@@ -96,4 +96,23 @@ public sealed class SurveyIndexStoreTests : IAsyncLifetime
         Assert.Equal(["c"], await index.ListDatasetsAsync("r1", "inst", page: 2, pageSize: 2));
         Assert.Equal(3, await index.CountAsync("r1", "inst"));
     }
+
+    [Theory]
+    [InlineData("postgres")]
+    [InlineData("sqlite")]
+    public async Task Report_cells_group_rows_and_sum_their_weighted_levels(string engine)
+    {
+        var index = Index(engine);
+        await index.UpsertAsync(Row("one", 0, 1, level: 2));
+        await index.UpsertAsync(Row("two", 1, 1, level: 4));
+        await index.UpsertAsync(Row("gone", 1, 2, withdrawn: true));
+
+        var cells = await index.ReportCellsAsync("r1", [15, 10, 10, 10, 15, 10, 10, 10, 5, 5]);
+
+        var cell = Assert.Single(cells);
+        Assert.Equal(2, cell.Count);
+        Assert.Equal(Census.Contracts.Institutions.Sector.Law, cell.Sector);
+        Assert.Equal(100L * 2 + 100L * 4, cell.SumNowQuarterPoints);   // Σ weights = 100
+        Assert.Equal(100L * 3 + 100L * 5, cell.SumPostQuarterPoints);
+    }
 }

@@ -44,6 +44,10 @@ public interface ICensusRoundGrain : IGrainWithStringKey
     [Alias("Selection"), Orleans.Concurrency.ReadOnly]
     Task<IReadOnlyList<Census.Contracts.Rankings.SelectedRecord>?> Selection();
 
+    /// <summary>Holdings by institution and by sector under the current rubric; null for an unknown round.</summary>
+    [Alias("Report"), Orleans.Concurrency.ReadOnly]
+    Task<Census.Contracts.Reports.RoundReport?> Report();
+
     /// <summary>An assignment moved between statuses; keeps the progress counters.</summary>
     [Alias("AssignmentStatusChanged")]
     Task AssignmentStatusChanged(string institutionId, AssignmentStatus? from, AssignmentStatus to);

@@ -1,5 +1,6 @@
 using Census.Contracts.Institutions;
 using Census.Contracts.Surveys;
+using Census.Domain.Validation;
 using Census.Grains.Surveys;
 
 namespace Census.Grains.Rankings;
@@ -42,8 +43,8 @@ internal sealed class ShardSlice
 
         _institutions.Add(institution);
         _datasets.Add(row.DatasetId);
-        _sectors.Add((byte)WireNames<Sector>.Parse(row.Sector));
-        _modalities.Add((byte)WireNames<Modality>.Parse(row.Modality));
+        _sectors.Add((byte)Names.Parse<Sector>(row.Sector));
+        _modalities.Add((byte)Names.Parse<Modality>(row.Modality));
         _eligible.Add(row.Eligible);
         _levels.AddRange(row.Levels);
     }
@@ -73,18 +74,5 @@ internal sealed class ShardSlice
         }
 
         return sum;
-    }
-
-    /// <summary>Parses the kebab-case names the index stores back into enum values.</summary>
-    private static class WireNames<TEnum>
-        where TEnum : struct, Enum
-    {
-        private static readonly Dictionary<string, TEnum> ByName =
-            Enum.GetValues<TEnum>().ToDictionary(v => Census.Domain.Validation.Names.Of(v), StringComparer.Ordinal);
-
-        public static TEnum Parse(string name) =>
-            ByName.TryGetValue(name, out var value)
-                ? value
-                : throw new InvalidOperationException($"The survey index holds an unknown {typeof(TEnum).Name} '{name}'.");
     }
 }

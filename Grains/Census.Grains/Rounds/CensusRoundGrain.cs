@@ -224,6 +224,40 @@ public sealed class CensusRoundGrain(
     Task<IReadOnlyList<Census.Contracts.Rankings.SelectedRecord>?> ICensusRoundGrain.Selection() =>
         Task.FromResult<IReadOnlyList<Census.Contracts.Rankings.SelectedRecord>?>(state.State.FinalSelection);
 
+    async Task<Census.Contracts.Reports.RoundReport?> ICensusRoundGrain.Report()
+    {
+        if (!Exists)
+        {
+            return null;
+        }
+
+        // The registry holds about 2,000 institutions: read it whole, a page at a time.
+        var registry = GrainFactory.GetGrain<IInstitutionRegistryGrain>(IInstitutionRegistryGrain.Key);
+        var registered = new List<Institution>();
+        for (var page = 1; ; page++)
+        {
+            var batch = await registry.List(new InstitutionQuery(null, null, page, Census.Domain.Validation.Paging.MaxPageSize));
+            registered.AddRange(batch.Items);
+            if (batch.Items.Count < batch.PageSize)
+            {
+                break;
+            }
+        }
+
+        var explicitList = state.State.Institutions?.ToHashSet(StringComparer.Ordinal);
+        var byId = registered.ToDictionary(i => i.Id, StringComparer.Ordinal);
+        var institutions = (explicitList is null ? registered.Select(i => i.Id) : explicitList)
+            .Select(id => new Census.Domain.Reports.ReportInstitution(
+                id,
+                byId.GetValueOrDefault(id)?.Name,
+                byId.GetValueOrDefault(id)?.Sector,
+                Invited: byId.ContainsKey(id),
+                state.State.Statuses.TryGetValue(id, out var status) ? status : null));
+        var rubric = state.State.RubricVersions[^1];
+        var cells = await index.ReportCellsAsync(Id, rubric.Weights.ToArray());
+        return Census.Domain.Reports.RoundReports.Build(Id, rubric.Version, cells, institutions, state.State.FinalSelection);
+    }
+
     async Task ICensusRoundGrain.AssignmentStatusChanged(string institutionId, AssignmentStatus? from, AssignmentStatus to)
     {
         if (!Exists || (state.State.Statuses.TryGetValue(institutionId, out var current) && current == to))

@@ -27,6 +27,12 @@ public interface ISurveyIndex
     /// <summary>One record's row as a ranking reads it, or null (explanations).</summary>
     Task<ShardRow?> ReadRowAsync(string roundId, string institutionId, string datasetId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The round's rows (not withdrawn) grouped by institution, sector, modality, availability now and
+    /// eligibility, with counts and score sums under <paramref name="weights"/> (C1..C10).
+    /// </summary>
+    Task<IReadOnlyList<Census.Domain.Reports.ReportCell>> ReportCellsAsync(string roundId, IReadOnlyList<int> weights, CancellationToken cancellationToken = default);
+
     /// <summary>The stored revision of a row, or null (diagnostics and tests).</summary>
     Task<int?> RevisionAsync(string roundId, string institutionId, string datasetId, CancellationToken cancellationToken = default);
 }

@@ -11,6 +11,7 @@ public sealed class PostgresSurveyIndex(NpgsqlDataSource dataSource) : ISurveyIn
     private static readonly string ListDatasetsSql = SurveyIndexSql.ListDatasets(i => "$" + i);
     private static readonly string ReadShardSql = SurveyIndexSql.ReadShard(i => "$" + i);
     private static readonly string ReadRowSql = SurveyIndexSql.ReadRow(i => "$" + i);
+    private static readonly string ReportCellsSql = SurveyIndexSql.ReportCells(i => "$" + i);
     private static readonly string RevisionSql = SurveyIndexSql.Revision(i => "$" + i);
 
     public async Task UpsertAsync(SurveyIndexRow row, CancellationToken cancellationToken = default)
@@ -83,6 +84,24 @@ public sealed class PostgresSurveyIndex(NpgsqlDataSource dataSource) : ISurveyIn
 
         var row = SurveyIndexSql.ReadShardRow(reader);
         return row with { FailedGates = reader.GetInt16(25), UpdatedAt = reader.GetFieldValue<DateTimeOffset>(26) };
+    }
+
+    public async Task<IReadOnlyList<Census.Domain.Reports.ReportCell>> ReportCellsAsync(string roundId, IReadOnlyList<int> weights, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(ReportCellsSql);
+        command.Parameters.Add(new NpgsqlParameter { Value = roundId });
+        foreach (var weight in weights)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = weight });
+        }
+        var cells = new List<Census.Domain.Reports.ReportCell>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            cells.Add(SurveyIndexSql.ReadReportCell(reader));
+        }
+
+        return cells;
     }
 
     public async Task<int?> RevisionAsync(string roundId, string institutionId, string datasetId, CancellationToken cancellationToken = default)

@@ -12,6 +12,7 @@ public sealed class SqliteSurveyIndex(LocalStore store) : ISurveyIndex
     private static readonly string ListDatasetsSql = SurveyIndexSql.ListDatasets(i => "$p" + i);
     private static readonly string ReadShardSql = SurveyIndexSql.ReadShard(i => "$p" + i);
     private static readonly string ReadRowSql = SurveyIndexSql.ReadRow(i => "$p" + i);
+    private static readonly string ReportCellsSql = SurveyIndexSql.ReportCells(i => "$p" + i);
     private static readonly string RevisionSql = SurveyIndexSql.Revision(i => "$p" + i);
 
     public async Task UpsertAsync(SurveyIndexRow row, CancellationToken cancellationToken = default)
@@ -101,6 +102,26 @@ public sealed class SqliteSurveyIndex(LocalStore store) : ISurveyIndex
             FailedGates = reader.GetInt16(25),
             UpdatedAt = DateTimeOffset.Parse(reader.GetString(26), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
         };
+    }
+
+    public async Task<IReadOnlyList<Census.Domain.Reports.ReportCell>> ReportCellsAsync(string roundId, IReadOnlyList<int> weights, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await store.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = ReportCellsSql;
+        command.Parameters.AddWithValue("$p1", roundId);
+        for (var i = 0; i < weights.Count; i++)
+        {
+            command.Parameters.AddWithValue("$p" + (i + 2), weights[i]);
+        }
+        var cells = new List<Census.Domain.Reports.ReportCell>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            cells.Add(SurveyIndexSql.ReadReportCell(reader));
+        }
+
+        return cells;
     }
 
     public async Task<int?> RevisionAsync(string roundId, string institutionId, string datasetId, CancellationToken cancellationToken = default)

@@ -64,6 +64,25 @@ internal static class SurveyIndexSql
         "p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, failed_gates, updated_at FROM census_survey_index " +
         $"WHERE round_id = {parameter(1)} AND institution_id = {parameter(2)} AND dataset_id = {parameter(3)} AND NOT withdrawn";
 
+    public static string ReportCells(Func<int, string> parameter)
+    {
+        string Weighted(char prefix) => string.Join(" + ", Enumerable.Range(1, 10).Select(i => $"{parameter(i + 1)} * {prefix}{i}"));
+        return "SELECT institution_id, sector, modality, availability_now, eligible, count(*), " +
+            $"sum({Weighted('n')}), sum({Weighted('p')}) FROM census_survey_index " +
+            $"WHERE round_id = {parameter(1)} AND NOT withdrawn " +
+            "GROUP BY institution_id, sector, modality, availability_now, eligible";
+    }
+
+    public static Census.Domain.Reports.ReportCell ReadReportCell(System.Data.Common.DbDataReader reader) => new(
+        reader.GetString(0),
+        Census.Domain.Validation.Names.Parse<Census.Contracts.Institutions.Sector>(reader.GetString(1)),
+        Census.Domain.Validation.Names.Parse<Census.Contracts.Surveys.Modality>(reader.GetString(2)),
+        Census.Domain.Validation.Names.Parse<Census.Contracts.Surveys.AvailabilityScope>(reader.GetString(3)),
+        reader.GetBoolean(4),
+        reader.GetInt64(5),
+        Convert.ToInt64(reader.GetValue(6), System.Globalization.CultureInfo.InvariantCulture),
+        Convert.ToInt64(reader.GetValue(7), System.Globalization.CultureInfo.InvariantCulture));
+
     /// <summary>Reads a <see cref="ShardRow"/> from a reader positioned on a <see cref="ReadShard"/> row.</summary>
     public static ShardRow ReadShardRow(System.Data.Common.DbDataReader reader)
     {

@@ -112,6 +112,26 @@ public sealed class InMemorySurveyIndex : ISurveyIndex
                 [.. row.LevelsNow.Concat(row.LevelsPost).Select(l => (byte)l)]) { FailedGates = row.FailedGates, UpdatedAt = row.UpdatedAt }
             : (ShardRow?)null);
 
+    /// <summary>Like the SQL: grouped by institution, sector, modality, availability and eligibility.</summary>
+    public Task<IReadOnlyList<Census.Domain.Reports.ReportCell>> ReportCellsAsync(string roundId, IReadOnlyList<int> weights, CancellationToken cancellationToken = default)
+    {
+        static long Weighted(IReadOnlyList<int> levels, IReadOnlyList<int> weights) => levels.Select((l, i) => (long)l * weights[i]).Sum();
+        IReadOnlyList<Census.Domain.Reports.ReportCell> cells = _rows.Values
+            .Where(r => r.RoundId == roundId && !r.Withdrawn)
+            .GroupBy(r => (r.InstitutionId, r.Sector, r.Modality, r.AvailabilityNow, r.Eligible))
+            .Select(g => new Census.Domain.Reports.ReportCell(
+                g.Key.InstitutionId,
+                Census.Domain.Validation.Names.Parse<Sector>(g.Key.Sector),
+                Census.Domain.Validation.Names.Parse<Modality>(g.Key.Modality),
+                Census.Domain.Validation.Names.Parse<AvailabilityScope>(g.Key.AvailabilityNow),
+                g.Key.Eligible,
+                g.Count(),
+                g.Sum(r => Weighted(r.LevelsNow, weights)),
+                g.Sum(r => Weighted(r.LevelsPost, weights))))
+            .ToList();
+        return Task.FromResult(cells);
+    }
+
     public Task<int?> RevisionAsync(string roundId, string institutionId, string datasetId, CancellationToken cancellationToken = default) =>
         Task.FromResult(Find(roundId, institutionId, datasetId)?.Revision);
 
