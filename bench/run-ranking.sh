@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Ranking-run benchmark in cluster mode on PostgreSQL (issue 4). For each size (default 100000 and
+# 1000000 records), in one run: loads a synthetic round straight into the survey index (2,000
+# institutions, 16 sectors, 64 shards, levels spread 0..4, ~5% ineligible), closes it, then measures
+#   - a ranking run cold (shards not active) and warm (shards hold their frozen slices),
+#   - PostgreSQL's plain top-100: ORDER BY the weighted score LIMIT 100, no quotas,
+#   - PostgreSQL streaming the same index rows out: COPY … TO STDOUT (FORMAT binary),
+#   - the silo's peak resident memory, per indexed record.
+#
+#   bash bench/run-ranking.sh [sizes...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=("${@:-100000 1000000}")
+[ $# -gt 0 ] || sizes=(100000 1000000)
+logs="$(pwd)/artifacts/bench"
+mkdir -p "$logs"
+
+bash deploy/postgres/ensure-local.sh census_rankbench --fresh >/dev/null
+export PGPASSWORD="${CENSUS_PG_PASSWORD:-census}"
+psql_() { psql -h 127.0.0.1 -U census -d census_rankbench -v ON_ERROR_STOP=1 -qAt "$@"; }
+export ConnectionStrings__Census="Host=127.0.0.1;Username=census;Password=$PGPASSWORD;Database=census_rankbench"
+export Census__Mode=cluster Census__ClusterId=rankbench Census__ServiceId=rankbench
+admin_key="rank-bench-admin-key-$(date +%s)-0123456789"
+api=http://127.0.0.1:5392/api/v1
+auth=(-H "Authorization: Bearer $admin_key")
+
+dotnet build Actors.sln -c Release -nologo -v quiet >/dev/null
+dotnet Silo/bin/Release/net10.0/Silo.dll migrate >"$logs/rank-migrate.log" 2>&1
+
+weights=(15 10 10 10 15 10 10 10 5 5)
+post_expr=""; for i in $(seq 1 10); do post_expr+="${post_expr:+ + }${weights[$((i-1))]} * p$i"; done
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(psql --version | head -n 1); .NET $(dotnet --version)"
+echo "| records | cold run ms | warm run ms | PG top-100 ms | PG COPY binary ms | silo peak RSS MiB | silo bytes/record | selected |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
+
+for n in "${sizes[@]}"; do
+  round="rank-$n"
+  # A fresh silo per size, so its peak memory belongs to this size alone.
+  Census__Silo__SiloPort=11312 Census__Silo__GatewayPort=30312 Census__Silo__AdvertisedAddress=127.0.0.1 Logging__LogLevel__Default=Warning \
+    dotnet Silo/bin/Release/net10.0/Silo.dll >"$logs/rank-silo-$n.log" 2>&1 &
+  silo=$!
+  sleep 4
+  Census__Auth__AdminKeys__0="$admin_key" Logging__LogLevel__Default=Warning \
+    dotnet ApiGateway/bin/Release/net10.0/ApiGateway.dll --urls http://127.0.0.1:5392 >"$logs/rank-gateway-$n.log" 2>&1 &
+  gateway=$!
+  for _ in $(seq 1 60); do curl -fs http://127.0.0.1:5392/health/ready >/dev/null 2>&1 && break; sleep 1; done
+
+  curl -fs -X POST "$api/rounds" "${auth[@]}" -H 'Content-Type: application/json' \
+    -d "{\"id\":\"$round\",\"title\":\"Ranking benchmark $n\",\"deadline\":\"2030-01-01T00:00:00Z\",\"selection\":{\"quota\":100,\"maxPerInstitution\":5,\"sectorMin\":{\"law\":3},\"sectorMax\":{\"education\":20}}}" >/dev/null
+  curl -fs -X POST "$api/rounds/$round/open" "${auth[@]}" >/dev/null
+
+  # Synthetic rows straight into the index: what agencies' writes would have produced.
+  psql_ -c "
+    INSERT INTO census_survey_index
+    SELECT '$round', 'inst-' || lpad((i % 2000)::text, 4, '0'), 'ds-' || i, (i % 64)::smallint, 1, false,
+           (ARRAY['public-administration','science-technology','education','transport-logistics','land-management',
+                  'agriculture-fisheries','culture-tourism','law','health-medical','social-welfare','industry-employment',
+                  'food-health','disaster-safety','finance','unification-diplomacy','environment-weather'])[1 + (i / 2000) % 16],
+           (ARRAY['text','image','video','audio','tabular','time-series','geospatial','multimodal'])[1 + (i * 7) % 8],
+           (ARRAY['open','restricted','safe-zone-only','not-providable'])[1 + (i * 13) % 4],
+           (i % 20) <> 0, CASE WHEN (i % 20) = 0 THEN 1 ELSE 0 END,
+           (i*3)%5, (i*7)%5, (i*11)%5, (i*13)%5, (i*17)%5, (i*19)%5, (i*23)%5, (i*29)%5, (i*31)%5, (i*37)%5,
+           GREATEST((i*3)%5, (i*41)%5), GREATEST((i*7)%5, (i*43)%5), (i*11)%5, (i*13)%5, (i*47)%5,
+           (i*19)%5, GREATEST((i*23)%5, (i*53)%5), GREATEST((i*29)%5, (i*59)%5), (i*31)%5, (i*37)%5, now()
+    FROM generate_series(1, $n) AS i;
+    ANALYZE census_survey_index;" >/dev/null
+  curl -fs -X POST "$api/rounds/$round/close" "${auth[@]}" >/dev/null
+
+  run_ms() {
+    local start end location state
+    start=$(date +%s%N)
+    location=$(curl -fs -X POST "$api/rounds/$round/rankings" "${auth[@]}" -o /dev/null -w '%header{location}')
+    while :; do
+      state=$(curl -fs "http://127.0.0.1:5392$location" "${auth[@]}" | sed -n 's/.*"state":"\([a-z]*\)".*/\1/p')
+      [ "$state" != "running" ] && break
+      sleep 0.02
+    done
+    end=$(date +%s%N)
+    echo "$(( (end - start) / 1000000 )) $state $location"
+  }
+  read -r cold cold_state cold_run < <(run_ms)
+  read -r warm warm_state warm_run < <(run_ms)
+  selected=$(curl -fs "http://127.0.0.1:5392$warm_run" "${auth[@]}" | grep -o '"rank":' | wc -l)
+  same=$(diff <(curl -fs "http://127.0.0.1:5392$cold_run" "${auth[@]}" | sed 's/.*"selection"://') \
+              <(curl -fs "http://127.0.0.1:5392$warm_run" "${auth[@]}" | sed 's/.*"selection"://') >/dev/null && echo same || echo DIFFERENT)
+
+  best() { sort -n | head -n 1; }
+  top=$(for _ in 1 2 3; do psql_ -c '\timing on' -c "SELECT institution_id, dataset_id FROM census_survey_index WHERE round_id = '$round' AND eligible AND NOT withdrawn ORDER BY ($post_expr) DESC LIMIT 100" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p'; done | best)
+  copy=$(for _ in 1 2 3; do s=$(date +%s%N); psql_ -c "COPY (SELECT * FROM census_survey_index WHERE round_id = '$round' AND shard >= 0) TO STDOUT (FORMAT binary)" >/dev/null; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); done | best)
+  peak_kb=$(awk '/VmHWM/ {print $2}' /proc/$silo/status)
+  per_record=$(( peak_kb * 1024 / n ))
+  echo "| $n | $cold ($cold_state) | $warm ($warm_state, $same) | $top | $copy | $((peak_kb / 1024)) | $per_record | $selected |"
+
+  kill "$gateway" "$silo"; wait "$gateway" "$silo" 2>/dev/null || true
+done
