@@ -52,7 +52,7 @@ public static class ExactSelection
     {
         ArgumentNullException.ThrowIfNull(eligible);
         Validate(constraints);
-        return Trim(Rank(eligible.ToList()), GroupTop(constraints), perSector: long.MaxValue);
+        return Trim(Rank(eligible.ToList()), sector => GroupTop(constraints, sector), perSector: long.MaxValue);
     }
 
     /// <summary>Solves the selection exactly; see the class remarks. The candidates may come in any order; keys must be distinct.</summary>
@@ -82,7 +82,7 @@ public static class ExactSelection
             .Distinct()
             .Order()
             .ToArray();
-        var reduced = Trim(ranked, GroupTop(constraints), perSector: 2L * constraints.Quota);
+        var reduced = Trim(ranked, sector => GroupTop(constraints, sector), perSector: SectorDepth(constraints));
         var network = new SelectionNetwork(reduced, sectors, constraints, minimumsOnly: false);
         network.Run();
         if (!network.MinimumsMet)
@@ -100,6 +100,39 @@ public static class ExactSelection
     }
 
     /// <summary>
+    /// min(quota, maxPerInstitution, sectorMax[sector]): no selection can take more records of one (institution,
+    /// sector) group, so of each group only that many, in ranking order, are ever candidates.
+    /// </summary>
+    public static long GroupTop(SelectionConstraints constraints, Sector sector)
+    {
+        ArgumentNullException.ThrowIfNull(constraints);
+        return Math.Min(constraints.Quota, Math.Min(constraints.MaxPerInstitution ?? int.MaxValue, SectorMax(constraints, sector)));
+    }
+
+    /// <summary>How far down each sector's group-capped list the solver looks: 2 × quota (see the class remarks).</summary>
+    public static long SectorDepth(SelectionConstraints constraints)
+    {
+        ArgumentNullException.ThrowIfNull(constraints);
+        return 2L * constraints.Quota;
+    }
+
+    /// <summary>
+    /// What kept <paramref name="candidate"/> out of <paramref name="selected"/> (a feasible outcome of
+    /// <see cref="Solve"/> on a candidate set holding it): the same answer as <see cref="SelectionResult.Binding"/>,
+    /// for one record — which is all an explanation needs, so a run need not keep the binding of every record.
+    /// </summary>
+    public static string WhyNotSelected(Candidate candidate, IReadOnlyList<Candidate> selected, SelectionConstraints constraints)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(selected);
+        ArgumentNullException.ThrowIfNull(constraints);
+        return new BindingRule(selected, constraints).Why(candidate, RankedBelowEverySelected(candidate, selected));
+    }
+
+    private static bool RankedBelowEverySelected(Candidate candidate, IReadOnlyList<Candidate> selected) =>
+        selected.Count == 0 || RankingOrder.Instance.Compare(candidate, selected[^1]) > 0;
+
+    /// <summary>
     /// What keeps each unselected record out, checked in this order: it ranks below the last selected record and the
     /// quota is full (below the cut); its institution is full; its sector is full. Otherwise the selection is full,
     /// and every lower-ranked selected record it could replace is the last its sector may lose (an exchange would
@@ -108,10 +141,7 @@ public static class ExactSelection
     /// </summary>
     private static Dictionary<string, string> Binding(Candidate[] ranked, List<Candidate> selected, SelectionConstraints constraints)
     {
-        var perInstitution = selected.CountBy(c => c.InstitutionId, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
-        var perSector = selected.CountBy(c => c.Sector).ToDictionary();
-        var institutionCap = constraints.MaxPerInstitution ?? int.MaxValue;
-        var quotaFull = selected.Count >= constraints.Quota;
+        var rule = new BindingRule(selected, constraints);
         var binding = new Dictionary<string, string>(ranked.Length - selected.Count, StringComparer.Ordinal);
         var next = 0;
         foreach (var candidate in ranked)
@@ -123,29 +153,40 @@ public static class ExactSelection
                 continue;
             }
 
-            string why;
-            if (quotaFull && next == selected.Count)
-            {
-                why = SelectionReasons.Quota;
-            }
-            else if (perInstitution.GetValueOrDefault(candidate.InstitutionId) >= institutionCap)
-            {
-                why = SelectionReasons.MaxPerInstitution;
-            }
-            else if (constraints.SectorMax.TryGetValue(candidate.Sector, out var max) && perSector.GetValueOrDefault(candidate.Sector) >= max)
-            {
-                why = SelectionReasons.SectorMax(candidate.Sector);
-            }
-            else
-            {
-                // Not reachable without a selected record ranked below this one: otherwise it could simply be added.
-                why = next < selected.Count ? SelectionReasons.SectorMin(selected[^1].Sector) : SelectionReasons.Quota;
-            }
-
-            binding[candidate.Key] = why;
+            binding[candidate.Key] = rule.Why(candidate, belowEverySelected: next == selected.Count);
         }
 
         return binding;
+    }
+
+    /// <summary>The binding rule of <see cref="Binding"/>, with the selection's counts taken once.</summary>
+    private sealed class BindingRule(IReadOnlyList<Candidate> selected, SelectionConstraints constraints)
+    {
+        private readonly Dictionary<string, int> _perInstitution = selected.CountBy(c => c.InstitutionId, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
+        private readonly Dictionary<Sector, int> _perSector = selected.CountBy(c => c.Sector).ToDictionary();
+        private readonly int _institutionCap = constraints.MaxPerInstitution ?? int.MaxValue;
+        private readonly bool _quotaFull = selected.Count >= constraints.Quota;
+
+        public string Why(Candidate candidate, bool belowEverySelected)
+        {
+            if (_quotaFull && belowEverySelected)
+            {
+                return SelectionReasons.Quota;
+            }
+
+            if (_perInstitution.GetValueOrDefault(candidate.InstitutionId) >= _institutionCap)
+            {
+                return SelectionReasons.MaxPerInstitution;
+            }
+
+            if (constraints.SectorMax.TryGetValue(candidate.Sector, out var max) && _perSector.GetValueOrDefault(candidate.Sector) >= max)
+            {
+                return SelectionReasons.SectorMax(candidate.Sector);
+            }
+
+            // Not reachable without a selected record ranked below this one: otherwise it could simply be added.
+            return belowEverySelected ? SelectionReasons.Quota : SelectionReasons.SectorMin(selected[^1].Sector);
+        }
     }
 
     /// <summary>
@@ -172,10 +213,6 @@ public static class ExactSelection
 
         return [.. kept];
     }
-
-    // min(quota, maxPerInstitution, sectorMax): no selection can take more from one group.
-    private static Func<Sector, long> GroupTop(SelectionConstraints constraints) => sector =>
-        Math.Min(constraints.Quota, Math.Min(constraints.MaxPerInstitution ?? int.MaxValue, SectorMax(constraints, sector)));
 
     // For the minimums' network: one more record than a group can ever carry there, so the minimum cut never runs
     // through a group that was cut short, and "eligible records" in a reason means records that are really not there.

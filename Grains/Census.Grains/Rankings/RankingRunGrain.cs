@@ -1,3 +1,4 @@
+using Census.Contracts.Institutions;
 using Census.Contracts.Rankings;
 using Census.Contracts.Surveys;
 using Census.Domain.Rubric;
@@ -88,12 +89,46 @@ public sealed class RankingRunGrain(
             return new Explanation(false, null, post, now, "constraint", "The run is infeasible: " + state.State.Reason);
         }
 
-        var binding = state.State.Binding.TryGetValue($"{institutionId}/{datasetId}", out var bound)
-            ? bound
-            : GroupCap(definition, row);
+        if (await BindingAsync(definition, row) is not { } binding)
+        {
+            return null;
+        }
+
         return binding == "quota"
             ? new Explanation(false, null, post, now, "below-cut", $"Its post score {post} is below the cut of the {definition.Policy.Quota} selected.")
             : new Explanation(false, null, post, now, "constraint", $"Kept out by {binding}.");
+    }
+
+    /// <summary>
+    /// What kept an eligible, unselected record out: the group cap if it ranks below its (institution, sector)
+    /// group's top, else the solver's binding rule against the selection. Null if the group changed after the run
+    /// started (an open round): the run did not rank the group as it is now.
+    /// </summary>
+    private async Task<string?> BindingAsync(RankingRunDefinition definition, ShardRow row)
+    {
+        var group = await index.ReadGroupAsync(definition.RoundId, row.InstitutionId, row.Sector);
+        if (group.Any(r => r.UpdatedAt > definition.StartedAt))
+        {
+            return null;
+        }
+
+        var weights = definition.Weights.ToArray();
+        var sector = Census.Domain.Validation.Names.Parse<Sector>(row.Sector);
+        Candidate Candidate(ShardRow r) => new(r.InstitutionId, r.DatasetId, sector,
+            AtusRubric.QuarterPoints(Levels(r.Levels, post: true), weights), AtusRubric.QuarterPoints(Levels(r.Levels, post: false), weights));
+
+        var candidate = Candidate(row);
+        var constraints = SelectionPolicies.ToConstraints(definition.Policy);
+        var ahead = group.Count(r => r.Eligible && !r.Withdrawn && RankingOrder.Instance.Compare(Candidate(r), candidate) < 0);
+        if (ahead >= ExactSelection.GroupTop(constraints, sector))
+        {
+            return GroupCap(definition, row);
+        }
+
+        var selected = state.State.Selection
+            .Select(s => new Candidate(s.InstitutionId, s.DatasetId, s.Sector, (int)(s.Post * 4), (int)(s.Now * 4)))
+            .ToList();
+        return ExactSelection.WhyNotSelected(candidate, selected, constraints);
     }
 
     async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
@@ -124,24 +159,28 @@ public sealed class RankingRunGrain(
         var definition = state.State.Definition!;
         try
         {
-            var request = new ShardRankRequest(definition.Weights, definition.Policy, definition.Frozen);
-            var shards = await Task.WhenAll(Enumerable.Range(0, definition.ShardCount)
-                .Select(shard => GrainFactory.GetGrain<IRoundShardGrain>($"{definition.RoundId}/{shard}").Rank(request)));
-            var modalities = new Dictionary<string, Modality>(StringComparer.Ordinal);
-            var candidates = new List<Candidate>();
-            foreach (var record in shards.SelectMany(s => s.Candidates))
+            var constraints = SelectionPolicies.ToConstraints(definition.Policy);
+            var request = new ShardRankRequest(definition.Weights, definition.Policy, definition.Frozen, definition.RunId);
+            var shards = Enumerable.Range(0, definition.ShardCount)
+                .Select(shard => GrainFactory.GetGrain<IRoundShardGrain>($"{definition.RoundId}/{shard}"))
+                .ToArray();
+
+            // Two questions to every shard (CandidatePruning): samples bound each sector's list, then only
+            // records at or above those bounds travel. The solver's answer is the same as on every record.
+            var perSector = CandidatePruning.SampleSize(constraints, shards.Length);
+            var samples = await Task.WhenAll(shards.Select(s => s.Sample(request, perSector)));
+            var thresholds = CandidatePruning.Thresholds(samples.SelectMany(s => s.Samples), constraints);
+            var (result, modalities) = await SolveAsync(shards, request, thresholds, constraints);
+            if (result.Outcome == SelectionOutcome.Infeasible && thresholds.Count > 0)
             {
-                var candidate = new Candidate(record.InstitutionId, record.DatasetId, record.Sector, record.PostQuarterPoints, record.NowQuarterPoints);
-                candidates.Add(candidate);
-                modalities[candidate.Key] = record.Modality;
+                // The outcome stands; its reason names a minimum cut, which needs the minimum sectors' whole lists.
+                (result, modalities) = await SolveAsync(shards, request, [], constraints);
             }
 
-            var result = ExactSelection.Solve(candidates, SelectionPolicies.ToConstraints(definition.Policy));
-            state.State.Scored = shards.Sum(s => s.Scored);
-            state.State.Eligible = shards.Sum(s => s.Eligible);
+            state.State.Scored = samples.Sum(s => s.Scored);
+            state.State.Eligible = samples.Sum(s => s.Eligible);
             state.State.TotalPostQuarterPoints = result.TotalPostQuarterPoints;
             state.State.Reason = result.Reason;
-            state.State.Binding = new Dictionary<string, string>(result.Binding, StringComparer.Ordinal);
             state.State.Selection = [.. result.Selected.Select((c, i) => new SelectedRecord(
                 i + 1, c.InstitutionId, c.DatasetId, c.Sector, modalities[c.Key], c.NowQuarterPoints / 4m, c.PostQuarterPoints / 4m))];
             state.State.State = result.Outcome == SelectionOutcome.Selected ? RunState.Completed : RunState.Infeasible;
@@ -173,6 +212,22 @@ public sealed class RankingRunGrain(
         }
     }
 
+    private static async Task<(SelectionResult Result, Dictionary<string, Modality> Modalities)> SolveAsync(
+        IRoundShardGrain[] shards, ShardRankRequest request, IReadOnlyList<ScoreThreshold> thresholds, SelectionConstraints constraints)
+    {
+        var answers = await Task.WhenAll(shards.Select(s => s.Candidates(request, thresholds)));
+        var modalities = new Dictionary<string, Modality>(StringComparer.Ordinal);
+        var candidates = new List<Candidate>();
+        foreach (var record in answers.SelectMany(a => a.Candidates))
+        {
+            var candidate = new Candidate(record.InstitutionId, record.DatasetId, record.Sector, record.PostQuarterPoints, record.NowQuarterPoints);
+            candidates.Add(candidate);
+            modalities[candidate.Key] = record.Modality;
+        }
+
+        return (ExactSelection.Solve(candidates, constraints), modalities);
+    }
+
     private RankingRun View()
     {
         var s = state.State;
@@ -182,7 +237,9 @@ public sealed class RankingRunGrain(
     }
 
     private static decimal Score(byte[] levels, int[] weights, bool post) =>
-        AtusRubric.QuarterPoints([.. levels.Skip(post ? 10 : 0).Take(10).Select(l => (int)l)], weights) / 4m;
+        AtusRubric.QuarterPoints(Levels(levels, post), weights) / 4m;
+
+    private static int[] Levels(byte[] levels, bool post) => [.. levels.Skip(post ? 10 : 0).Take(10).Select(l => (int)l)];
 
     /// <summary>
     /// A record the shards did not even pass on ranked below the top of its (institution, sector)

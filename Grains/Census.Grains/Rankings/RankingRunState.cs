@@ -14,7 +14,5 @@ public sealed class RankingRunState
     [Id(6)] public string? Reason { get; set; }
     [Id(7)] public List<SelectedRecord> Selection { get; set; } = [];
 
-    /// <summary>For each candidate not selected, the constraint that kept it out (the solver's binding).</summary>
-    [Id(8)] public Dictionary<string, string> Binding { get; set; } = [];
     [Id(9)] public int FailedAttempts { get; set; }
 }

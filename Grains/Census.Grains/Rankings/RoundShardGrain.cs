@@ -1,4 +1,5 @@
 using Census.Contracts.Rankings;
+using Census.Contracts.Surveys;
 using Census.Domain.Selection;
 using Census.Grains.Surveys;
 using Orleans.Placement;
@@ -8,27 +9,66 @@ namespace Census.Grains.Rankings;
 /// <summary>
 /// One shard of a round's index. Random placement spreads a run's shards over the silos on purpose
 /// (default placement would put them all on the silo that received the ranking call). It holds its
-/// rows only while the round is frozen; an open round's slice is read afresh for every run.
+/// rows while the round is frozen; an open round's slice is read afresh for every run and kept only
+/// between that run's two questions, so both answers describe the same rows.
 /// </summary>
 [GrainType("round-shard"), RandomPlacement]
 public sealed class RoundShardGrain(ISurveyIndex index) : Grain, IRoundShardGrain
 {
     private ShardSlice? _frozen;
+    private (string RunId, ShardSlice Slice)? _pending;
 
     private string RoundId => this.GetPrimaryKeyString().Split('/')[0];
 
     private int Shard => int.Parse(this.GetPrimaryKeyString().Split('/')[1], System.Globalization.CultureInfo.InvariantCulture);
 
-    async Task<ShardRanking> IRoundShardGrain.Rank(ShardRankRequest request)
+    async Task<ShardSample> IRoundShardGrain.Sample(ShardRankRequest request, int perSector)
     {
-        var slice = request.Frozen && _frozen is not null
-            ? _frozen
-            : await ShardSlice.LoadAsync(index.ReadShardAsync(RoundId, Shard));
-        _frozen = request.Frozen ? slice : null;
+        ArgumentOutOfRangeException.ThrowIfNegative(perSector);
+        var slice = await SliceFor(request, keepForRun: true);
+        var eligible = Score(slice, request, rows: null);
+        var samples = CandidatePruning.Samples(eligible, SelectionPolicies.ToConstraints(request.Policy), perSector);
+        return new ShardSample(Shard, slice.Count, eligible.Count, samples);
+    }
 
+    async Task<ShardRanking> IRoundShardGrain.Candidates(ShardRankRequest request, IReadOnlyList<ScoreThreshold> thresholds)
+    {
+        var slice = await SliceFor(request, keepForRun: false);
+        var rows = new Dictionary<Candidate, int>(ReferenceEqualityComparer.Instance);
+        var eligible = Score(slice, request, rows);
+        var candidates = CandidatePruning.Above(eligible, SelectionPolicies.ToConstraints(request.Policy), thresholds);
+        return new ShardRanking(
+            Shard,
+            slice.Count,
+            eligible.Count,
+            [.. candidates.Select(c => new RankedRecord(c.InstitutionId, c.DatasetId, c.Sector, slice.Modality(rows[c]), c.PostQuarterPoints, c.NowQuarterPoints))]);
+    }
+
+    private async Task<ShardSlice> SliceFor(ShardRankRequest request, bool keepForRun)
+    {
+        if (request.Frozen)
+        {
+            _pending = null;
+            return _frozen ??= await ShardSlice.LoadAsync(index.ReadShardAsync(RoundId, Shard));
+        }
+
+        _frozen = null;
+        if (_pending is { } pending && pending.RunId == request.RunId && request.RunId.Length > 0)
+        {
+            _pending = keepForRun ? pending : null;
+            return pending.Slice;
+        }
+
+        var slice = await ShardSlice.LoadAsync(index.ReadShardAsync(RoundId, Shard));
+        _pending = keepForRun ? (request.RunId, slice) : null;
+        return slice;
+    }
+
+    /// <summary>The slice's eligible records scored under the request's weights; <paramref name="rows"/>, if given, learns where each came from.</summary>
+    private static List<Candidate> Score(ShardSlice slice, ShardRankRequest request, Dictionary<Candidate, int>? rows)
+    {
         var weights = request.Weights.ToArray();
         var eligible = new List<Candidate>();
-        var modalities = new Dictionary<string, Census.Contracts.Surveys.Modality>(StringComparer.Ordinal);
         for (var i = 0; i < slice.Count; i++)
         {
             if (!slice.Eligible(i))
@@ -40,16 +80,9 @@ public sealed class RoundShardGrain(ISurveyIndex index) : Grain, IRoundShardGrai
                 slice.Institution(i), slice.Dataset(i), slice.Sector(i),
                 slice.QuarterPoints(i, weights, post: true), slice.QuarterPoints(i, weights, post: false));
             eligible.Add(candidate);
-            modalities[candidate.Key] = slice.Modality(i);
+            rows?.Add(candidate, i);
         }
 
-        // Per (institution, sector) group only the top min(quota, maxPerInstitution, sectorMax) can
-        // ever be selected (rubric.md), so this is an exact candidate set for the whole round.
-        var candidates = ExactSelection.CandidateSet(eligible, SelectionPolicies.ToConstraints(request.Policy));
-        return new ShardRanking(
-            Shard,
-            slice.Count,
-            eligible.Count,
-            [.. candidates.Select(c => new RankedRecord(c.InstitutionId, c.DatasetId, c.Sector, modalities[c.Key], c.PostQuarterPoints, c.NowQuarterPoints))]);
+        return eligible;
     }
 }

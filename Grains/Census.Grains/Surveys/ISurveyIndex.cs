@@ -28,6 +28,12 @@ public interface ISurveyIndex
     Task<ShardRow?> ReadRowAsync(string roundId, string institutionId, string datasetId, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Every row of one (institution, sector) group of a round, withdrawn ones too, with gates and write times
+    /// (explanations: a record's rank within its group).
+    /// </summary>
+    Task<IReadOnlyList<ShardRow>> ReadGroupAsync(string roundId, string institutionId, string sector, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// The round's rows (not withdrawn) grouped by institution, sector, modality, availability now and
     /// eligibility, with counts and score sums under <paramref name="weights"/> (C1..C10).
     /// </summary>

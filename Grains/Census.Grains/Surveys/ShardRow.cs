@@ -14,4 +14,7 @@ public readonly record struct ShardRow(
 
     /// <summary>When the row was last written; read only for single-row lookups.</summary>
     public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>Whether the record was withdrawn; read only for group lookups, which return withdrawn rows too.</summary>
+    public bool Withdrawn { get; init; }
 }

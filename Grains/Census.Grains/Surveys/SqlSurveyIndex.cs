@@ -18,6 +18,7 @@ public abstract class SqlSurveyIndex : ISurveyIndex
     private readonly string _listDatasets;
     private readonly string _readShard;
     private readonly string _readRow;
+    private readonly string _readGroup;
     private readonly string _reportCells;
     private readonly string _revision;
 
@@ -30,6 +31,7 @@ public abstract class SqlSurveyIndex : ISurveyIndex
         _listDatasets = SurveyIndexSql.ListDatasets(parameter);
         _readShard = SurveyIndexSql.ReadShard(parameter);
         _readRow = SurveyIndexSql.ReadRow(parameter);
+        _readGroup = SurveyIndexSql.ReadGroup(parameter);
         _reportCells = SurveyIndexSql.ReportCells(parameter);
         _revision = SurveyIndexSql.Revision(parameter);
     }
@@ -87,6 +89,24 @@ public abstract class SqlSurveyIndex : ISurveyIndex
 
         var row = SurveyIndexSql.ReadShardRow(reader);
         return row with { FailedGates = reader.GetInt16(25), UpdatedAt = ReadTimestamp(reader, 26) };
+    }
+
+    public async Task<IReadOnlyList<ShardRow>> ReadGroupAsync(string roundId, string institutionId, string sector, CancellationToken cancellationToken = default)
+    {
+        await using var lease = await OpenAsync(_readGroup, [roundId, institutionId, sector], cancellationToken);
+        await using var reader = await lease.Command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<ShardRow>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(SurveyIndexSql.ReadShardRow(reader) with
+            {
+                FailedGates = reader.GetInt16(25),
+                UpdatedAt = ReadTimestamp(reader, 26),
+                Withdrawn = reader.GetBoolean(27),
+            });
+        }
+
+        return rows;
     }
 
     public async Task<IReadOnlyList<ReportCell>> ReportCellsAsync(string roundId, IReadOnlyList<int> weights, CancellationToken cancellationToken = default)

@@ -112,6 +112,16 @@ public sealed class InMemorySurveyIndex : ISurveyIndex
                 [.. row.LevelsNow.Concat(row.LevelsPost).Select(l => (byte)l)]) { FailedGates = row.FailedGates, UpdatedAt = row.UpdatedAt }
             : (ShardRow?)null);
 
+    public Task<IReadOnlyList<ShardRow>> ReadGroupAsync(string roundId, string institutionId, string sector, CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<ShardRow> rows = _rows.Values
+            .Where(r => r.RoundId == roundId && r.InstitutionId == institutionId && r.Sector == sector)
+            .Select(r => new ShardRow(r.InstitutionId, r.DatasetId, r.Sector, r.Modality, r.Eligible,
+                [.. r.LevelsNow.Concat(r.LevelsPost).Select(l => (byte)l)]) { FailedGates = r.FailedGates, UpdatedAt = r.UpdatedAt, Withdrawn = r.Withdrawn })
+            .ToList();
+        return Task.FromResult(rows);
+    }
+
     /// <summary>Like the SQL: grouped by institution, sector, modality, availability and eligibility.</summary>
     public Task<IReadOnlyList<Census.Domain.Reports.ReportCell>> ReportCellsAsync(string roundId, IReadOnlyList<int> weights, CancellationToken cancellationToken = default)
     {

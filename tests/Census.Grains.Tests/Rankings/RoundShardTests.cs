@@ -3,7 +3,7 @@ using Census.Contracts.Rounds;
 
 namespace Census.Grains.Tests.Rankings;
 
-/// <summary>Ranking shards read their slice of the index, score it and return an exact candidate set.</summary>
+/// <summary>Ranking shards read their slice of the index, score it, sample it and return an exact candidate set.</summary>
 [Collection(ClusterCollection.Name)]
 public sealed class RoundShardTests(ClusterFixture fixture)
 {
@@ -33,7 +33,7 @@ public sealed class RoundShardTests(ClusterFixture fixture)
     private async Task<ShardRanking[]> RankAll(string roundId, SelectionPolicy policy) =>
         await Task.WhenAll(Enumerable.Range(0, ShardCount).Select(shard =>
             fixture.Client.GetGrain<IRoundShardGrain>($"{roundId}/{shard}")
-                .Rank(new ShardRankRequest(RubricWeights.Default, policy, Frozen: false))));
+                .Candidates(new ShardRankRequest(RubricWeights.Default, policy, Frozen: false), [])));
 
     [Fact]
     public async Task The_shards_together_score_every_record_of_the_round_once()
@@ -109,5 +109,48 @@ public sealed class RoundShardTests(ClusterFixture fixture)
 
         Assert.Equal(5, shards.Sum(s => s.Scored));
         Assert.DoesNotContain(shards.SelectMany(s => s.Candidates), c => c.DatasetId == "shard-ds-01");
+    }
+
+    [Fact]
+    public async Task A_sample_counts_the_slice_and_holds_at_most_the_asked_number_of_each_sectors_best()
+    {
+        var (roundId, _, written) = await RoundWithRecords(20);
+        var request = new ShardRankRequest(RubricWeights.Default, new SelectionPolicy { Quota = 100 }, Frozen: false, RunId: "run-sample");
+
+        var samples = await Task.WhenAll(Enumerable.Range(0, ShardCount).Select(shard =>
+            fixture.Client.GetGrain<IRoundShardGrain>($"{roundId}/{shard}").Sample(request, perSector: 1)));
+
+        Assert.Equal(20, samples.Sum(s => s.Scored));
+        Assert.Equal(written.Count(r => r.Score.Eligible), samples.Sum(s => s.Eligible));
+        foreach (var shard in samples.Where(s => s.Eligible > 0))
+        {
+            // Every record here is in one sector, so one sample: the shard's best post score.
+            var sample = Assert.Single(shard.Samples);
+            var best = written.Where(r => r.Score.Eligible)
+                .Where(r => Census.Domain.Surveys.Sharding.ShardOf(r.InstitutionId, r.DatasetId, ShardCount) == shard.Shard)
+                .Max(r => r.Score.Post);
+            Assert.Equal(best * 4, sample.PostQuarterPoints);
+        }
+    }
+
+    [Fact]
+    public async Task With_a_threshold_a_shard_sends_only_the_records_scoring_at_or_above_it()
+    {
+        var (roundId, _, written) = await RoundWithRecords(20);
+        var eligible = written.Where(r => r.Score.Eligible).OrderByDescending(r => r.Score.Post).ThenByDescending(r => r.Score.Now).ToList();
+        var cut = eligible[eligible.Count / 2];
+        var sector = cut.Record.Sector!.Value;
+        var threshold = new ScoreThreshold(sector, (int)(cut.Score.Post * 4), (int)(cut.Score.Now * 4));
+        var request = new ShardRankRequest(RubricWeights.Default, new SelectionPolicy { Quota = 100 }, Frozen: false);
+
+        var sent = (await Task.WhenAll(Enumerable.Range(0, ShardCount).Select(shard =>
+                fixture.Client.GetGrain<IRoundShardGrain>($"{roundId}/{shard}").Candidates(request, [threshold]))))
+            .SelectMany(s => s.Candidates).Select(c => c.DatasetId).Order(StringComparer.Ordinal).ToList();
+
+        var expected = eligible
+            .Where(r => r.Score.Post > cut.Score.Post || (r.Score.Post == cut.Score.Post && r.Score.Now >= cut.Score.Now))
+            .Select(r => r.DatasetId).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(expected, sent);
+        Assert.True(sent.Count < eligible.Count);
     }
 }
