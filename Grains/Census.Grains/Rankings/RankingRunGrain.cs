@@ -23,7 +23,7 @@ public sealed class RankingRunGrain(
     ILogger<RankingRunGrain> logger) : Grain, IRankingRunGrain, IRemindable
 {
     private const string ResumeReminder = "resume";
-    private const int MaxAttempts = 5;
+    private const int MaxAttempts = 8;
     private bool _computing;
 
     async Task<RankingRun> IRankingRunGrain.Start(RankingRunDefinition definition)
@@ -143,7 +143,7 @@ public sealed class RankingRunGrain(
         }
     }
 
-    private void StartComputing()
+    private void StartComputing(TimeSpan delay = default)
     {
         if (_computing || state.State.Definition is null || state.State.State != RunState.Running)
         {
@@ -151,12 +151,21 @@ public sealed class RankingRunGrain(
         }
 
         _computing = true;
-        this.RegisterGrainTimer(ComputeAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { Interleave = true });
+        this.RegisterGrainTimer(ComputeAsync, new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan) { Interleave = true });
     }
+
+    /// <summary>
+    /// How long to wait before attempt n + 1: a shard whose silo just died fails every call until the cluster
+    /// declares that silo dead (tens of seconds), so retries back off — 2, 4, 8 … 60 s, about five minutes over
+    /// all attempts — instead of spending them all at once.
+    /// </summary>
+    internal static TimeSpan RetryDelay(int failedAttempts) =>
+        TimeSpan.FromSeconds(Math.Min(60, 1 << Math.Clamp(failedAttempts, 1, 6)));
 
     private async Task ComputeAsync(CancellationToken cancellationToken)
     {
         var definition = state.State.Definition!;
+        TimeSpan? retry = null;
         try
         {
             var constraints = SelectionPolicies.ToConstraints(definition.Policy);
@@ -195,7 +204,7 @@ public sealed class RankingRunGrain(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // Left running: the resume reminder tries again, up to a limit.
+            // Left running: tried again after a delay (or by the resume reminder, or when read), up to a limit.
             logger.LogWarning(e, "Ranking run {RoundId}/{RunId} failed an attempt", definition.RoundId, definition.RunId);
             if (++state.State.FailedAttempts >= MaxAttempts)
             {
@@ -203,12 +212,20 @@ public sealed class RankingRunGrain(
                 state.State.Reason = $"Gave up after {MaxAttempts} attempts: {e.GetType().Name}.";
                 state.State.CompletedAt = clock.GetUtcNow();
             }
+            else
+            {
+                retry = RetryDelay(state.State.FailedAttempts);
+            }
 
             await state.WriteOrRollBackAsync(this);
         }
         finally
         {
             _computing = false;
+            if (retry is { } delay)
+            {
+                StartComputing(delay);
+            }
         }
     }
 
