@@ -84,6 +84,26 @@ public sealed class SurveyIndexStoreTests : IAsyncLifetime
     [Theory]
     [InlineData("postgres")]
     [InlineData("sqlite")]
+    public async Task A_group_read_returns_every_row_of_the_institution_and_sector_withdrawn_ones_flagged(string engine)
+    {
+        var index = Index(engine);
+        await index.UpsertAsync(Row("d1", 0, revision: 1, level: 2));
+        await index.UpsertAsync(Row("d2", 1, revision: 1, withdrawn: true));
+        await index.UpsertAsync(Row("d3", 2, revision: 1) with { Sector = "finance" });
+        await index.UpsertAsync(Row("d4", 3, revision: 1) with { InstitutionId = "other" });
+
+        var group = (await index.ReadGroupAsync("r1", "inst", "law")).OrderBy(r => r.DatasetId, StringComparer.Ordinal).ToList();
+
+        Assert.Equal(["d1", "d2"], group.Select(r => r.DatasetId));
+        Assert.False(group[0].Withdrawn);
+        Assert.True(group[1].Withdrawn);
+        Assert.Equal([.. Enumerable.Repeat((byte)2, 10), .. Enumerable.Repeat((byte)3, 10)], group[0].Levels);
+        Assert.All(group, r => Assert.True(r.UpdatedAt > DateTimeOffset.UtcNow.AddMinutes(-5)));
+    }
+
+    [Theory]
+    [InlineData("postgres")]
+    [InlineData("sqlite")]
     public async Task An_institution_lists_its_datasets_in_order_and_pages_them(string engine)
     {
         var index = Index(engine);
