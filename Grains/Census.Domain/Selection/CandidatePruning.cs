@@ -44,10 +44,10 @@ public static class CandidatePruning
     }
 
     /// <summary>
-    /// Of one shard's eligible records, per sector the best <paramref name="perSector"/> by (post, now), at most
-    /// the group cap from one institution.
+    /// Of one shard's eligible records (scored; dataset ids are not needed), per sector the best
+    /// <paramref name="perSector"/> by (post, now), at most the group cap from one institution.
     /// </summary>
-    public static IReadOnlyList<ScoreSample> Samples(IReadOnlyList<Candidate> eligible, SelectionConstraints constraints, int perSector)
+    public static IReadOnlyList<ScoreSample> Samples(IEnumerable<ScoreSample> eligible, SelectionConstraints constraints, int perSector)
     {
         ArgumentNullException.ThrowIfNull(eligible);
         ArgumentNullException.ThrowIfNull(constraints);
@@ -57,19 +57,19 @@ public static class CandidatePruning
             var cap = ExactSelection.GroupTop(constraints, sector.Key);
             var perInstitution = new Dictionary<string, long>(StringComparer.Ordinal);
             var sampled = 0;
-            foreach (var candidate in sector.OrderByDescending(ScoreOf))
+            foreach (var record in sector.OrderByDescending(r => Score(r.PostQuarterPoints, r.NowQuarterPoints)))
             {
                 if (sampled >= perSector)
                 {
                     break;
                 }
 
-                var taken = perInstitution.GetValueOrDefault(candidate.InstitutionId);
+                var taken = perInstitution.GetValueOrDefault(record.InstitutionId);
                 if (taken < cap)
                 {
-                    perInstitution[candidate.InstitutionId] = taken + 1;
+                    perInstitution[record.InstitutionId] = taken + 1;
                     sampled++;
-                    samples.Add(new ScoreSample(sector.Key, candidate.PostQuarterPoints, candidate.NowQuarterPoints, candidate.InstitutionId));
+                    samples.Add(record);
                 }
             }
         }
@@ -119,17 +119,30 @@ public static class CandidatePruning
     public static IReadOnlyList<Candidate> Above(IReadOnlyList<Candidate> eligible, SelectionConstraints constraints, IReadOnlyList<ScoreThreshold> thresholds)
     {
         ArgumentNullException.ThrowIfNull(eligible);
-        ArgumentNullException.ThrowIfNull(thresholds);
-        var bySector = thresholds.ToDictionary(t => t.Sector, t => Score(t.PostQuarterPoints, t.NowQuarterPoints));
+        var filter = new ThresholdFilter(thresholds);
 
         // Every record ranked above a kept one scores at least as much, so it is kept too: the group cap applied
         // to what is left is the group cap of the whole slice.
-        return ExactSelection.CandidateSet(
-            eligible.Where(c => !bySector.TryGetValue(c.Sector, out var threshold) || ScoreOf(c) >= threshold),
-            constraints);
+        return ExactSelection.CandidateSet(eligible.Where(c => filter.Keeps(c.Sector, c.PostQuarterPoints, c.NowQuarterPoints)), constraints);
     }
 
-    private static long ScoreOf(Candidate candidate) => Score(candidate.PostQuarterPoints, candidate.NowQuarterPoints);
+    /// <summary>
+    /// Whether a score is at or above its sector's threshold (or the sector has none): lets a shard skip building
+    /// records that <see cref="Above"/> would drop.
+    /// </summary>
+    public sealed class ThresholdFilter
+    {
+        private readonly Dictionary<Sector, long> _bySector;
+
+        public ThresholdFilter(IReadOnlyList<ScoreThreshold> thresholds)
+        {
+            ArgumentNullException.ThrowIfNull(thresholds);
+            _bySector = thresholds.ToDictionary(t => t.Sector, t => Score(t.PostQuarterPoints, t.NowQuarterPoints));
+        }
+
+        public bool Keeps(Sector sector, int postQuarterPoints, int nowQuarterPoints) =>
+            !_bySector.TryGetValue(sector, out var threshold) || Score(postQuarterPoints, nowQuarterPoints) >= threshold;
+    }
 
     // (post, now) in one number that orders like the ranking's first two keys; quarter points fit in 31 bits.
     private static long Score(int post, int now) => ((long)post << 32) + (now - (long)int.MinValue);

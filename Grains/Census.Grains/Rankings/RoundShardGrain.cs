@@ -26,7 +26,16 @@ public sealed class RoundShardGrain(ISurveyIndex index) : Grain, IRoundShardGrai
     {
         ArgumentOutOfRangeException.ThrowIfNegative(perSector);
         var slice = await SliceFor(request, keepForRun: true);
-        var eligible = Score(slice, request, rows: null);
+        var weights = request.Weights.ToArray();
+        var eligible = new List<ScoreSample>(slice.Count);
+        for (var i = 0; i < slice.Count; i++)
+        {
+            if (slice.Eligible(i))
+            {
+                eligible.Add(new ScoreSample(slice.Sector(i), slice.QuarterPoints(i, weights, post: true), slice.QuarterPoints(i, weights, post: false), slice.Institution(i)));
+            }
+        }
+
         var samples = CandidatePruning.Samples(eligible, SelectionPolicies.ToConstraints(request.Policy), perSector);
         return new ShardSample(Shard, slice.Count, eligible.Count, samples);
     }
@@ -34,13 +43,34 @@ public sealed class RoundShardGrain(ISurveyIndex index) : Grain, IRoundShardGrai
     async Task<ShardRanking> IRoundShardGrain.Candidates(ShardRankRequest request, IReadOnlyList<ScoreThreshold> thresholds)
     {
         var slice = await SliceFor(request, keepForRun: false);
+        var weights = request.Weights.ToArray();
+        var filter = new CandidatePruning.ThresholdFilter(thresholds);
+        var eligible = 0L;
+        var kept = new List<Candidate>();
         var rows = new Dictionary<Candidate, int>(ReferenceEqualityComparer.Instance);
-        var eligible = Score(slice, request, rows);
-        var candidates = CandidatePruning.Above(eligible, SelectionPolicies.ToConstraints(request.Policy), thresholds);
+        for (var i = 0; i < slice.Count; i++)
+        {
+            if (!slice.Eligible(i))
+            {
+                continue;
+            }
+
+            eligible++;
+            var (post, now) = (slice.QuarterPoints(i, weights, post: true), slice.QuarterPoints(i, weights, post: false));
+            if (filter.Keeps(slice.Sector(i), post, now))
+            {
+                // Only records that can pass are built (their dataset ids decoded); Above decides.
+                var candidate = new Candidate(slice.Institution(i), slice.Dataset(i), slice.Sector(i), post, now);
+                kept.Add(candidate);
+                rows.Add(candidate, i);
+            }
+        }
+
+        var candidates = CandidatePruning.Above(kept, SelectionPolicies.ToConstraints(request.Policy), thresholds);
         return new ShardRanking(
             Shard,
             slice.Count,
-            eligible.Count,
+            eligible,
             [.. candidates.Select(c => new RankedRecord(c.InstitutionId, c.DatasetId, c.Sector, slice.Modality(rows[c]), c.PostQuarterPoints, c.NowQuarterPoints))]);
     }
 
@@ -62,27 +92,5 @@ public sealed class RoundShardGrain(ISurveyIndex index) : Grain, IRoundShardGrai
         var slice = await ShardSlice.LoadAsync(index.ReadShardAsync(RoundId, Shard));
         _pending = keepForRun ? (request.RunId, slice) : null;
         return slice;
-    }
-
-    /// <summary>The slice's eligible records scored under the request's weights; <paramref name="rows"/>, if given, learns where each came from.</summary>
-    private static List<Candidate> Score(ShardSlice slice, ShardRankRequest request, Dictionary<Candidate, int>? rows)
-    {
-        var weights = request.Weights.ToArray();
-        var eligible = new List<Candidate>();
-        for (var i = 0; i < slice.Count; i++)
-        {
-            if (!slice.Eligible(i))
-            {
-                continue;
-            }
-
-            var candidate = new Candidate(
-                slice.Institution(i), slice.Dataset(i), slice.Sector(i),
-                slice.QuarterPoints(i, weights, post: true), slice.QuarterPoints(i, weights, post: false));
-            eligible.Add(candidate);
-            rows?.Add(candidate, i);
-        }
-
-        return eligible;
     }
 }

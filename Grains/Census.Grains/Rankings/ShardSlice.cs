@@ -1,3 +1,4 @@
+using System.Text;
 using Census.Contracts.Institutions;
 using Census.Contracts.Surveys;
 using Census.Domain.Validation;
@@ -6,21 +7,25 @@ using Census.Grains.Surveys;
 namespace Census.Grains.Rankings;
 
 /// <summary>
-/// A shard's rows held compactly for repeated rankings of a frozen round: institution ids interned,
-/// sector and modality as bytes, the 20 levels in one shared byte array (about 100 bytes a record,
-/// most of it the dataset id).
+/// A shard's rows held compactly for repeated rankings of a frozen round: one array per column, institution ids
+/// as indexes into a table of the shard's institutions, dataset ids as UTF-8 in one buffer, sector, modality and
+/// eligibility as bytes, the 20 levels side by side — about 40 bytes a record, plus the id's length.
 /// </summary>
 internal sealed class ShardSlice
 {
-    private readonly List<string> _institutions = [];
-    private readonly List<string> _datasets = [];
-    private readonly List<byte> _sectors = [];
-    private readonly List<byte> _modalities = [];
-    private readonly List<bool> _eligible = [];
-    private readonly List<byte> _levels = [];
-    private readonly Dictionary<string, string> _interned = new(StringComparer.Ordinal);
+    private const int LevelsPerRow = 20;
 
-    public int Count => _datasets.Count;
+    private readonly List<string> _institutionTable = [];
+    private readonly Dictionary<string, int> _institutionIndex = new(StringComparer.Ordinal);
+    private int[] _institutions = new int[64];
+    private int[] _datasetEnds = new int[64];
+    private byte[] _datasetBytes = new byte[1024];
+    private byte[] _sectors = new byte[64];
+    private byte[] _modalities = new byte[64];
+    private bool[] _eligible = new bool[64];
+    private byte[] _levels = new byte[64 * LevelsPerRow];
+
+    public int Count { get; private set; }
 
     public static async Task<ShardSlice> LoadAsync(IAsyncEnumerable<ShardRow> rows)
     {
@@ -30,28 +35,66 @@ internal sealed class ShardSlice
             slice.Add(row);
         }
 
+        slice.TrimExcess();
         return slice;
     }
 
     private void Add(ShardRow row)
     {
-        if (!_interned.TryGetValue(row.InstitutionId, out var institution))
+        if (Count == _institutions.Length)
         {
-            institution = row.InstitutionId;
-            _interned.Add(institution, institution);
+            Grow(Count * 2);
         }
 
-        _institutions.Add(institution);
-        _datasets.Add(row.DatasetId);
-        _sectors.Add((byte)Names.Parse<Sector>(row.Sector));
-        _modalities.Add((byte)Names.Parse<Modality>(row.Modality));
-        _eligible.Add(row.Eligible);
-        _levels.AddRange(row.Levels);
+        if (!_institutionIndex.TryGetValue(row.InstitutionId, out var institution))
+        {
+            institution = _institutionTable.Count;
+            _institutionTable.Add(row.InstitutionId);
+            _institutionIndex.Add(row.InstitutionId, institution);
+        }
+
+        var start = Count == 0 ? 0 : _datasetEnds[Count - 1];
+        var length = Encoding.UTF8.GetByteCount(row.DatasetId);
+        if (start + length > _datasetBytes.Length)
+        {
+            Array.Resize(ref _datasetBytes, Math.Max(_datasetBytes.Length * 2, start + length));
+        }
+
+        Encoding.UTF8.GetBytes(row.DatasetId, _datasetBytes.AsSpan(start));
+        _datasetEnds[Count] = start + length;
+        _institutions[Count] = institution;
+        _sectors[Count] = (byte)Names.Parse<Sector>(row.Sector);
+        _modalities[Count] = (byte)Names.Parse<Modality>(row.Modality);
+        _eligible[Count] = row.Eligible;
+        row.Levels.AsSpan(0, LevelsPerRow).CopyTo(_levels.AsSpan(Count * LevelsPerRow));
+        Count++;
     }
 
-    public string Institution(int i) => _institutions[i];
+    private void Grow(int capacity)
+    {
+        Array.Resize(ref _institutions, capacity);
+        Array.Resize(ref _datasetEnds, capacity);
+        Array.Resize(ref _sectors, capacity);
+        Array.Resize(ref _modalities, capacity);
+        Array.Resize(ref _eligible, capacity);
+        Array.Resize(ref _levels, capacity * LevelsPerRow);
+    }
 
-    public string Dataset(int i) => _datasets[i];
+    private void TrimExcess()
+    {
+        Grow(Count);
+        Array.Resize(ref _datasetBytes, Count == 0 ? 0 : _datasetEnds[Count - 1]);
+        _institutionIndex.Clear();
+        _institutionIndex.TrimExcess();
+    }
+
+    public string Institution(int i) => _institutionTable[_institutions[i]];
+
+    public string Dataset(int i)
+    {
+        var start = i == 0 ? 0 : _datasetEnds[i - 1];
+        return Encoding.UTF8.GetString(_datasetBytes, start, _datasetEnds[i] - start);
+    }
 
     public Sector Sector(int i) => (Sector)_sectors[i];
 
@@ -66,7 +109,7 @@ internal sealed class ShardSlice
     /// </summary>
     public int QuarterPoints(int i, int[] weights, bool post)
     {
-        var offset = (i * 20) + (post ? 10 : 0);
+        var offset = (i * LevelsPerRow) + (post ? 10 : 0);
         var sum = 0;
         for (var c = 0; c < 10; c++)
         {

@@ -50,9 +50,12 @@ public sealed class CandidatePruningProperties
         Gen.ArrayOf(Gen.Frequency((2, Gen.Constant(-1)), (1, Gen.Choose(low, high))), Sectors.Length)
             .Select(values => (IReadOnlyDictionary<Sector, int>)Sectors.Zip(values).Where(p => p.Second >= 0).ToDictionary(p => p.First, p => p.Second));
 
+    private static IEnumerable<ScoreSample> Scores(IEnumerable<Candidate> candidates) =>
+        candidates.Select(c => new ScoreSample(c.Sector, c.PostQuarterPoints, c.NowQuarterPoints, c.InstitutionId));
+
     private static List<Candidate> Pruned(ShardedInstance instance, out IReadOnlyList<ScoreThreshold> thresholds)
     {
-        var samples = instance.Shards.SelectMany(s => CandidatePruning.Samples(s, instance.Constraints, instance.PerSector));
+        var samples = instance.Shards.SelectMany(s => CandidatePruning.Samples(Scores(s), instance.Constraints, instance.PerSector));
         var bounds = CandidatePruning.Thresholds(samples, instance.Constraints);
         thresholds = bounds;
         return [.. instance.Shards.SelectMany(s => CandidatePruning.Above(s, instance.Constraints, bounds))];
@@ -92,7 +95,7 @@ public sealed class CandidatePruningProperties
     public Property A_threshold_is_only_set_for_a_sector_with_more_capped_samples_than_the_depth() =>
         Prop.ForAll(Instances().ToArbitrary(), instance =>
         {
-            var samples = instance.Shards.SelectMany(s => CandidatePruning.Samples(s, instance.Constraints, instance.PerSector)).ToList();
+            var samples = instance.Shards.SelectMany(s => CandidatePruning.Samples(Scores(s), instance.Constraints, instance.PerSector)).ToList();
             var thresholds = CandidatePruning.Thresholds(samples, instance.Constraints);
             var depth = ExactSelection.SectorDepth(instance.Constraints);
 
