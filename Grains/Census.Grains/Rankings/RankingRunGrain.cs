@@ -2,6 +2,7 @@ using Census.Contracts.Rankings;
 using Census.Contracts.Surveys;
 using Census.Domain.Rubric;
 using Census.Domain.Selection;
+using Census.Grains.Diagnostics;
 using Census.Grains.Storage;
 using Census.Grains.Surveys;
 using Microsoft.Extensions.Logging;
@@ -19,7 +20,8 @@ public sealed class RankingRunGrain(
     [PersistentState("ranking-run", StorageNames.Census)] IPersistentState<RankingRunState> state,
     ISurveyIndex index,
     TimeProvider clock,
-    ILogger<RankingRunGrain> logger) : Grain, IRankingRunGrain, IRemindable
+    ILogger<RankingRunGrain> logger,
+    CensusMetrics metrics) : Grain, IRankingRunGrain, IRemindable
 {
     private const string ResumeReminder = "resume";
     private const int MaxAttempts = 5;
@@ -33,6 +35,7 @@ public sealed class RankingRunGrain(
             state.State.State = RunState.Running;
             await state.WriteOrRollBackAsync(this);
             await this.RegisterOrUpdateReminder(ResumeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+            metrics.RankingRunStarted();
         }
 
         StartComputing();
@@ -147,6 +150,7 @@ public sealed class RankingRunGrain(
             state.State.State = result.Outcome == SelectionOutcome.Selected ? RunState.Completed : RunState.Infeasible;
             state.State.CompletedAt = clock.GetUtcNow();
             await state.WriteOrRollBackAsync(this);
+            metrics.RankingRunEnded(state.State.State, clock.GetUtcNow() - definition.StartedAt);
             logger.LogInformation("Ranking run {RoundId}/{RunId} {State}: {Scored} scored, {Selected} selected",
                 definition.RoundId, definition.RunId, state.State.State, state.State.Scored, state.State.Selection.Count);
             if (await this.GetReminder(ResumeReminder, cancellationToken) is { } reminder)
@@ -166,6 +170,10 @@ public sealed class RankingRunGrain(
             }
 
             await state.WriteOrRollBackAsync(this);
+            if (state.State.State == RunState.Failed)
+            {
+                metrics.RankingRunEnded(RunState.Failed, clock.GetUtcNow() - definition.StartedAt);
+            }
         }
         finally
         {
