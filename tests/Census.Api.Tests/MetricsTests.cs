@@ -7,6 +7,9 @@ public sealed class MetricsTests(GatewayFixture gateway)
     private const string RecordsWritten = "census_records_written_total";
     private const string RecordsWithdrawn = "census_records_withdrawn_total";
     private const string RequestDurationCount = "http_server_request_duration_seconds_count";
+    private const string RunsStarted = "census_ranking_runs_started_total";
+    private const string RunsEnded = "census_ranking_runs_ended_total";
+    private const string RunDurationCount = "census_ranking_run_duration_seconds_count";
     private const string GrainCallCount = "orleans_app_requests_latency_milliseconds_count";
 
     [Fact]
@@ -77,6 +80,23 @@ public sealed class MetricsTests(GatewayFixture gateway)
     }
 
     [Fact]
+    public async Task A_completed_ranking_run_is_counted_with_its_duration()
+    {
+        using var client = gateway.Anonymous();
+        var p = await gateway.NewParticipant();
+        await p.Agency.PutValid(p.RoundId, p.InstitutionId, Ids.New("ds"));
+        var before = await PrometheusText.Scrape(client);
+
+        var runId = await StartRun(p.RoundId);
+        await UntilFinished(p.RoundId, runId);
+
+        var after = await PrometheusText.ScrapeUntil(client, m => Completed(m) > Completed(before));
+        Assert.True(after.Sum(RunsStarted) > before.Sum(RunsStarted), $"{RunsStarted} did not grow:\n{after.Text}");
+        Assert.True(Completed(after) > Completed(before), $"No completed run counted in {RunsEnded}:\n{after.Text}");
+        Assert.True(after.Sum(RunDurationCount) > before.Sum(RunDurationCount), $"{RunDurationCount} did not grow:\n{after.Text}");
+    }
+
+    [Fact]
     public async Task Metrics_include_Orleans_grain_calls()
     {
         using var client = gateway.Anonymous();
@@ -85,6 +105,35 @@ public sealed class MetricsTests(GatewayFixture gateway)
         var metrics = await PrometheusText.ScrapeUntil(client, m => m.Sum(GrainCallCount) > 0);
 
         Assert.True(metrics.Sum(GrainCallCount) > 0, $"No {GrainCallCount}:\n{metrics.Text}");
+    }
+
+    private static double Completed(PrometheusText metrics) =>
+        metrics.Samples(RunsEnded).Where(s => s.Labels.Contains("outcome=\"completed\"", StringComparison.Ordinal)).Sum(s => s.Value);
+
+    private async Task<string> StartRun(string roundId)
+    {
+        using var response = await gateway.Admin.Client.PostAsync($"/api/v1/rounds/{roundId}/rankings", content: null);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return (await response.ReadJson()).GetProperty("runId").GetString()!;
+    }
+
+    private async Task UntilFinished(string roundId, string runId)
+    {
+        var until = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            using var response = await gateway.Admin.Client.GetAsync($"/api/v1/rounds/{roundId}/rankings/{runId}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var state = (await response.ReadJson()).GetProperty("state").GetString();
+            if (state != "running")
+            {
+                Assert.Equal("completed", state);
+                return;
+            }
+
+            Assert.True(DateTimeOffset.UtcNow < until, $"Run {runId} still running after 30 s.");
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
     }
 
     private static List<(string Labels, double Value)> PutSamples(PrometheusText metrics) =>
