@@ -1,13 +1,11 @@
 using Census.Grains.Hosting;
 using Census.Grains.Storage.Postgres;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using Census.Silo.Hosting;
 
-// A census silo (cluster mode). `Silo migrate` applies pending schema scripts and exits.
+// A census silo (cluster mode) with a small HTTP endpoint for probes, metrics and the optional
+// dashboard. `Silo migrate` applies pending schema scripts and exits.
 // Settings ship beside the binary: read them from there whatever the working directory is.
-var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = args.Where(a => a != "migrate").ToArray(),
     ContentRootPath = AppContext.BaseDirectory,
@@ -20,7 +18,8 @@ if (options.Mode != CensusMode.Cluster)
     return 2;
 }
 
-using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true));
+// The migrator logs before the host exists: with the same Logging settings, so its lines look like the host's.
+using var loggerFactory = LoggerFactory.Create(b => b.AddConfiguration(builder.Configuration.GetSection("Logging")).AddConsole());
 var migrator = new SchemaMigrator(ConnectionStrings.Require(builder.Configuration), loggerFactory.CreateLogger<SchemaMigrator>());
 
 // Migrations run before the silo starts: clustering, storage and reminders all read their SQL from
@@ -31,7 +30,8 @@ if (args.Contains("migrate"))
     return 0;
 }
 
-builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
-builder.UseOrleans(silo => silo.AddCensusSilo(builder.Configuration));
-await builder.Build().RunAsync();
+builder.AddCensusSiloHost();
+var app = builder.Build();
+app.UseCensusSiloHost();
+await app.RunAsync();
 return 0;

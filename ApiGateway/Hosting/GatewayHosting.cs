@@ -1,12 +1,11 @@
 using System.Text.Json.Serialization;
 using Census.ApiGateway.Apis;
 using Census.ApiGateway.Auth;
-using Census.ApiGateway.Health;
 using Census.ApiGateway.Http;
+using Census.Grains.Health;
 using Census.Grains.Hosting;
 using Census.Grains.Storage;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 
@@ -15,8 +14,6 @@ namespace Census.ApiGateway.Hosting;
 /// <summary>Everything the gateway registers and maps, so Program.cs stays a page.</summary>
 public static class GatewayHosting
 {
-    public const string ReadyTag = "ready";
-
     public static WebApplicationBuilder AddCensusGateway(this WebApplicationBuilder builder)
     {
         ReadSettingsBesideBinary(builder);
@@ -47,7 +44,7 @@ public static class GatewayHosting
         });
 
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
-            c.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? c.HttpContext.TraceIdentifier);
+            c.ProblemDetails.Extensions["traceId"] = RequestIds.Of(c.HttpContext));
         builder.Services.AddExceptionHandler<ClusterUnavailableHandler>();
 
         builder.Services.AddSingleton(sp => new AdminKeyRing(AdminKeys(builder, census, sp)));
@@ -58,17 +55,18 @@ public static class GatewayHosting
             .AddPolicy(CensusRoles.MemberPolicy, p => p.RequireRole(CensusRoles.Admin, CensusRoles.Agency));
 
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
+        builder.AddCensusTelemetry("census-gateway");
 
         var health = builder.Services.AddHealthChecks()
-            .AddCheck<ClusterHealthCheck>("cluster", tags: [ReadyTag]);
+            .AddCheck<ClusterHealthCheck>("cluster", tags: [OperationsEndpoints.ReadyTag]);
         if (census.Mode == CensusMode.Cluster)
         {
             var connectionString = ConnectionStrings.Require(configuration);
-            health.Add(new HealthCheckRegistration("database", _ => new PostgresHealthCheck(connectionString), null, [ReadyTag]));
+            health.Add(new HealthCheckRegistration("database", _ => new PostgresHealthCheck(connectionString), null, [OperationsEndpoints.ReadyTag]));
         }
         else
         {
-            health.Add(new HealthCheckRegistration("local-store", sp => new LocalStoreHealthCheck(sp.GetRequiredService<LocalStore>()), null, [ReadyTag]));
+            health.Add(new HealthCheckRegistration("local-store", sp => new LocalStoreHealthCheck(sp.GetRequiredService<LocalStore>()), null, [OperationsEndpoints.ReadyTag]));
         }
 
         return builder;
@@ -76,6 +74,7 @@ public static class GatewayHosting
 
     public static WebApplication UseCensusGateway(this WebApplication app)
     {
+        app.UseRequestIdHeader();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
@@ -87,12 +86,7 @@ public static class GatewayHosting
         app.MapRankingsApi();
         app.MapReportsApi();
 
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponses.WriteAsync });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions
-        {
-            Predicate = c => c.Tags.Contains(ReadyTag),
-            ResponseWriter = HealthResponses.WriteAsync,
-        });
+        app.MapCensusOperations();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs");
         return app;
@@ -103,7 +97,7 @@ public static class GatewayHosting
     /// <summary>
     /// appsettings.json ships beside the binary. When the gateway starts from another directory, read
     /// it from there too, at the lowest precedence, and listen on the documented default address
-    /// unless --urls (or ASPNETCORE_URLS, or a Kestrel endpoint) says otherwise.
+    /// unless --urls (or ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS, or a Kestrel endpoint) says otherwise.
     /// </summary>
     private static void ReadSettingsBesideBinary(WebApplicationBuilder builder)
     {
@@ -119,10 +113,7 @@ public static class GatewayHosting
             });
         }
 
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
-        {
-            builder.WebHost.UseUrls(DefaultUrl);
-        }
+        ListenAddress.UseDefaultUnlessConfigured(builder, DefaultUrl);
     }
 
     private static List<string> AdminKeys(WebApplicationBuilder builder, CensusOptions census, IServiceProvider services)

@@ -26,6 +26,8 @@ public sealed class CensusOptions
 
     public RoundOptions Rounds { get; set; } = new();
 
+    public ClusterDashboardOptions Dashboard { get; set; } = new();
+
     /// <summary>Full path of the local-mode SQLite database.</summary>
     public string LocalDatabasePath => Path.Combine(Path.GetFullPath(DataDirectory), "census.db");
 }
@@ -46,6 +48,16 @@ public sealed class SiloEndpointOptions
 
     /// <summary>The address other silos reach this one on; empty means this host's resolved address.</summary>
     public string? AdvertisedAddress { get; set; }
+}
+
+/// <summary>The <c>Census:Dashboard</c> section: the Orleans dashboard a silo process may serve.</summary>
+public sealed class ClusterDashboardOptions
+{
+    /// <summary>
+    /// Serve the Orleans dashboard at <c>/dashboard</c> on the silo's HTTP endpoint (off by default).
+    /// It shows grain state and live logs without any key: enable it on every silo, on an internal network only.
+    /// </summary>
+    public bool Enabled { get; set; }
 }
 
 /// <summary>The <c>Census:Rounds</c> section.</summary>

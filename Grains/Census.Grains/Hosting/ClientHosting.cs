@@ -11,6 +11,7 @@ public static class ClientHosting
     {
         var options = SiloHosting.ReadOptions(configuration);
         var connectionString = ConnectionStrings.Require(configuration);
+        client.AddActivityPropagation();
         client.Configure<ClusterOptions>(o =>
         {
             o.ClusterId = options.ClusterId;

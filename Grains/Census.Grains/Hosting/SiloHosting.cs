@@ -29,7 +29,10 @@ public static class SiloHosting
     {
         var options = ReadOptions(configuration);
         silo.Services.AddCensusOptions(configuration);
+        silo.Services.AddCensusMetrics();
         silo.Services.TryAddSingleton(TimeProvider.System);
+        // Grain calls carry the caller's trace context, so a request's spans continue across silos.
+        silo.AddActivityPropagation();
 
         silo.Configure<ClusterOptions>(o =>
         {

@@ -3,6 +3,7 @@ using Census.Contracts.Rankings;
 using Census.Contracts.Surveys;
 using Census.Domain.Rubric;
 using Census.Domain.Selection;
+using Census.Grains.Diagnostics;
 using Census.Grains.Storage;
 using Census.Grains.Surveys;
 using Microsoft.Extensions.Logging;
@@ -20,7 +21,8 @@ public sealed class RankingRunGrain(
     [PersistentState("ranking-run", StorageNames.Census)] IPersistentState<RankingRunState> state,
     ISurveyIndex index,
     TimeProvider clock,
-    ILogger<RankingRunGrain> logger) : Grain, IRankingRunGrain, IRemindable
+    ILogger<RankingRunGrain> logger,
+    CensusMetrics metrics) : Grain, IRankingRunGrain, IRemindable
 {
     private const string ResumeReminder = "resume";
     private const int MaxAttempts = 8;
@@ -34,6 +36,7 @@ public sealed class RankingRunGrain(
             state.State.State = RunState.Running;
             await state.WriteOrRollBackAsync(this);
             await this.RegisterOrUpdateReminder(ResumeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+            metrics.RankingRunStarted();
         }
 
         StartComputing();
@@ -195,6 +198,7 @@ public sealed class RankingRunGrain(
             state.State.State = result.Outcome == SelectionOutcome.Selected ? RunState.Completed : RunState.Infeasible;
             state.State.CompletedAt = clock.GetUtcNow();
             await state.WriteOrRollBackAsync(this);
+            metrics.RankingRunEnded(state.State.State, clock.GetUtcNow() - definition.StartedAt);
             logger.LogInformation("Ranking run {RoundId}/{RunId} {State}: {Scored} scored, {Selected} selected",
                 definition.RoundId, definition.RunId, state.State.State, state.State.Scored, state.State.Selection.Count);
             if (await this.GetReminder(ResumeReminder, cancellationToken) is { } reminder)
@@ -218,6 +222,10 @@ public sealed class RankingRunGrain(
             }
 
             await state.WriteOrRollBackAsync(this);
+            if (state.State.State == RunState.Failed)
+            {
+                metrics.RankingRunEnded(RunState.Failed, clock.GetUtcNow() - definition.StartedAt);
+            }
         }
         finally
         {

@@ -4,6 +4,7 @@ using Census.Domain.Rounds;
 using Census.Domain.Rubric;
 using Census.Domain.Surveys;
 using Census.Domain.Validation;
+using Census.Grains.Diagnostics;
 using Census.Grains.Storage;
 
 namespace Census.Grains.Surveys;
@@ -21,7 +22,8 @@ namespace Census.Grains.Surveys;
 public sealed class DatasetGrain(
     [PersistentState("dataset", StorageNames.Census)] IPersistentState<DatasetState> state,
     ISurveyIndex index,
-    TimeProvider clock) : Grain, IDatasetGrain
+    TimeProvider clock,
+    CensusMetrics metrics) : Grain, IDatasetGrain
 {
     /// <summary>How many idempotency keys a record remembers.</summary>
     public const int RememberedIdempotencyKeys = 20;
@@ -96,6 +98,7 @@ public sealed class DatasetGrain(
 
         state.State.Rounds[write.RoundId] = entry;
         await CommitAsync(write.RoundId);
+        metrics.RecordWritten(created);
         await assignment.DatasetWritten(clock.GetUtcNow());
         return new SurveyWriteResult(outcome, response, null);
     }
@@ -140,6 +143,7 @@ public sealed class DatasetGrain(
         entry.UpdatedBy = actor;
         AddHistory(entry, new RevisionEntry(entry.Revision, now, actor, "withdrawn"));
         await CommitAsync(roundId);
+        metrics.RecordWithdrawn();
         return new SurveyWriteResult(SurveyWriteOutcome.Withdrawn, null, null);
     }
 

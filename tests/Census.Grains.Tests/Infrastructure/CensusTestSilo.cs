@@ -6,7 +6,7 @@ using Orleans.Hosting;
 
 namespace Census.Grains.Tests.Infrastructure;
 
-/// <summary>What the census grains need from a test silo besides grain storage: the index, options, a clock, reminders.</summary>
+/// <summary>What the census grains need from a test silo besides grain storage: the index, options, a clock, metrics, reminders.</summary>
 internal static class CensusTestSilo
 {
     public const int ShardCount = 8;
@@ -23,6 +23,7 @@ internal static class CensusTestSilo
         silo.UseInMemoryReminderService();
         silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
         silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.AddCensusMetrics();
         silo.Services.AddSingleton<ISurveyIndex>(index);
         silo.Services.AddOptions<CensusOptions>().Configure(o =>
         {

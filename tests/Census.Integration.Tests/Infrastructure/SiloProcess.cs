@@ -12,25 +12,34 @@ public sealed class SiloProcess : IDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
 
-    private SiloProcess(Process process, int siloPort, int gatewayPort)
+    private SiloProcess(Process process, int siloPort, int gatewayPort, int httpPort)
     {
         _process = process;
         SiloPort = siloPort;
         GatewayPort = gatewayPort;
+        HttpPort = httpPort;
     }
 
     public int SiloPort { get; }
 
     public int GatewayPort { get; }
 
+    /// <summary>The silo's HTTP endpoint (probes, metrics, dashboard), on 127.0.0.1.</summary>
+    public int HttpPort { get; }
+
+    /// <summary>The base address of <see cref="HttpPort"/>.</summary>
+    public Uri HttpAddress => new($"http://127.0.0.1:{HttpPort}");
+
     public bool HasExited => _process.HasExited;
 
     public string Output => string.Join(Environment.NewLine, _output);
 
-    public static SiloProcess Start(string connectionString, string clusterId)
+    /// <summary>Starts a silo; <c>settings</c> are more environment variables for it (e.g. <c>Census__Dashboard__Enabled</c>).</summary>
+    public static SiloProcess Start(string connectionString, string clusterId, IReadOnlyDictionary<string, string>? settings = null)
     {
         var siloPort = FreePort.Next();
         var gatewayPort = FreePort.Next();
+        var httpPort = FreePort.Next();
         var start = new ProcessStartInfo("dotnet", [SiloBinary()])
         {
             RedirectStandardOutput = true,
@@ -45,9 +54,14 @@ public sealed class SiloProcess : IDisposable
         start.Environment["Census__Silo__GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Census__Silo__AdvertisedAddress"] = "127.0.0.1";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort}";
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
 
         var process = new Process { StartInfo = start };
-        var silo = new SiloProcess(process, siloPort, gatewayPort);
+        var silo = new SiloProcess(process, siloPort, gatewayPort, httpPort);
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) silo._output.Enqueue(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) silo._output.Enqueue(e.Data); };
         process.Start();

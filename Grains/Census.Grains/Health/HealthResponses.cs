@@ -1,7 +1,8 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Census.ApiGateway.Health;
+namespace Census.Grains.Health;
 
 /// <summary>Writes a health report as JSON: overall status and each check with its description.</summary>
 public static class HealthResponses

@@ -1,7 +1,7 @@
 using Census.Grains.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Census.ApiGateway.Health;
+namespace Census.Grains.Health;
 
 /// <summary>Local mode: ready when the embedded SQLite store opens and answers.</summary>
 public sealed class LocalStoreHealthCheck(LocalStore store) : IHealthCheck
