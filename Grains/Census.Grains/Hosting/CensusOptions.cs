@@ -24,6 +24,8 @@ public sealed class CensusOptions
 
     public SiloEndpointOptions Silo { get; set; } = new();
 
+    public KubernetesOptions Kubernetes { get; set; } = new();
+
     public RoundOptions Rounds { get; set; } = new();
 
     /// <summary>Full path of the local-mode SQLite database.</summary>

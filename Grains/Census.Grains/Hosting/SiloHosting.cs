@@ -116,13 +116,31 @@ public static class SiloHosting
         var advertised = string.IsNullOrWhiteSpace(options.Silo.AdvertisedAddress)
             ? null
             : IPAddress.Parse(options.Silo.AdvertisedAddress);
-        if (advertised is null)
+        var gatewayPort = options.Silo.GatewayPort ?? DefaultGatewayPort;
+        if (options.Kubernetes.Enabled)
         {
-            silo.ConfigureEndpoints(options.Silo.SiloPort, options.Silo.GatewayPort ?? DefaultGatewayPort, listenOnAnyHostAddress: true);
+            // Kubernetes hosting names the silo after its pod, advertises the pod's IP (POD_IP) unless an
+            // address is configured, listens on any address, and declares a silo dead as soon as its pod
+            // is deleted. It only watches pods: membership itself stays in PostgreSQL (below). Ports are
+            // set here without an address so that its post-configuration can fill the address in.
+            silo.Configure<EndpointOptions>(o =>
+            {
+                o.SiloPort = options.Silo.SiloPort;
+                o.GatewayPort = gatewayPort;
+                if (advertised is not null)
+                {
+                    o.AdvertisedIPAddress = advertised;
+                }
+            });
+            silo.UseKubernetesHosting();
+        }
+        else if (advertised is null)
+        {
+            silo.ConfigureEndpoints(options.Silo.SiloPort, gatewayPort, listenOnAnyHostAddress: true);
         }
         else
         {
-            silo.ConfigureEndpoints(advertised, options.Silo.SiloPort, options.Silo.GatewayPort ?? DefaultGatewayPort, listenOnAnyHostAddress: true);
+            silo.ConfigureEndpoints(advertised, options.Silo.SiloPort, gatewayPort, listenOnAnyHostAddress: true);
         }
 
         silo.Services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
