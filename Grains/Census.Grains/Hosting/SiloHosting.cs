@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Hosting;
+using Orleans.Hosting.Kubernetes;
 using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -119,17 +120,20 @@ public static class SiloHosting
         var gatewayPort = options.Silo.GatewayPort ?? DefaultGatewayPort;
         if (options.Kubernetes.Enabled)
         {
-            // Kubernetes hosting names the silo after its pod, advertises the pod's IP (POD_IP) unless an
-            // address is configured, listens on any address, and declares a silo dead as soon as its pod
-            // is deleted. It only watches pods: membership itself stays in PostgreSQL (below). Ports are
-            // set here without an address so that its post-configuration can fill the address in.
+            // Kubernetes hosting names the silo after its pod, listens on any address, and declares a
+            // silo dead as soon as its pod is deleted. It only watches pods: membership itself stays in
+            // PostgreSQL (below). It would advertise POD_IP only when no address is set yet, but Orleans'
+            // own default (the first interface address) is filled in before it looks: so the pod IP from
+            // the downward API is taken here, unless an address is configured.
+            var podIp = advertised
+                ?? (IPAddress.TryParse(Environment.GetEnvironmentVariable(KubernetesHostingOptions.PodIPEnvironmentVariable), out var ip) ? ip : null);
             silo.Configure<EndpointOptions>(o =>
             {
                 o.SiloPort = options.Silo.SiloPort;
                 o.GatewayPort = gatewayPort;
-                if (advertised is not null)
+                if (podIp is not null)
                 {
-                    o.AdvertisedIPAddress = advertised;
+                    o.AdvertisedIPAddress = podIp;
                 }
             });
             silo.UseKubernetesHosting();
