@@ -315,6 +315,8 @@ cmd_start() {
   if [ -z "${CENSUS_LC_CONNECTION:-}" ]; then
     bash "$root/deploy/postgres/ensure-local.sh" "$database"
   fi
+  # Readiness of the silos is read from the membership table.
+  command -v psql >/dev/null 2>&1 || fail "psql is needed (Debian/Ubuntu: apt-get install postgresql-client)"
 
   if [ "${CENSUS_LC_SKIP_BUILD:-0}" = "1" ]; then
     say "using the existing $configuration build (CENSUS_LC_SKIP_BUILD=1)"
