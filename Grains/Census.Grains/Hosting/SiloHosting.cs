@@ -123,7 +123,7 @@ public static class SiloHosting
             // Kubernetes hosting names the silo after its pod, listens on any address, and declares a
             // silo dead as soon as its pod is deleted. It only watches pods: membership itself stays in
             // PostgreSQL (below). It would advertise POD_IP only when no address is set yet, but Orleans'
-            // own default (the first interface address) is filled in before it looks: so the pod IP from
+            // own default (an address of the host's interfaces) is filled in before it looks: so the pod IP from
             // the downward API is taken here, unless an address is configured.
             var podIp = advertised
                 ?? (IPAddress.TryParse(Environment.GetEnvironmentVariable(KubernetesHostingOptions.PodIPEnvironmentVariable), out var ip) ? ip : null);
