@@ -24,6 +24,8 @@ public sealed class CensusOptions
 
     public SiloEndpointOptions Silo { get; set; } = new();
 
+    public KubernetesOptions Kubernetes { get; set; } = new();
+
     public RoundOptions Rounds { get; set; } = new();
 
     public ClusterDashboardOptions Dashboard { get; set; } = new();

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Hosting;
+using Orleans.Hosting.Kubernetes;
 using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -119,13 +120,34 @@ public static class SiloHosting
         var advertised = string.IsNullOrWhiteSpace(options.Silo.AdvertisedAddress)
             ? null
             : IPAddress.Parse(options.Silo.AdvertisedAddress);
-        if (advertised is null)
+        var gatewayPort = options.Silo.GatewayPort ?? DefaultGatewayPort;
+        if (options.Kubernetes.Enabled)
         {
-            silo.ConfigureEndpoints(options.Silo.SiloPort, options.Silo.GatewayPort ?? DefaultGatewayPort, listenOnAnyHostAddress: true);
+            // Kubernetes hosting names the silo after its pod, listens on any address, and declares a
+            // silo dead as soon as its pod is deleted. It only watches pods: membership itself stays in
+            // PostgreSQL (below). It would advertise POD_IP only when no address is set yet, but Orleans'
+            // own default (an address of the host's interfaces) is filled in before it looks: so the pod IP from
+            // the downward API is taken here, unless an address is configured.
+            var podIp = advertised
+                ?? (IPAddress.TryParse(Environment.GetEnvironmentVariable(KubernetesHostingOptions.PodIPEnvironmentVariable), out var ip) ? ip : null);
+            silo.Configure<EndpointOptions>(o =>
+            {
+                o.SiloPort = options.Silo.SiloPort;
+                o.GatewayPort = gatewayPort;
+                if (podIp is not null)
+                {
+                    o.AdvertisedIPAddress = podIp;
+                }
+            });
+            silo.UseKubernetesHosting();
+        }
+        else if (advertised is null)
+        {
+            silo.ConfigureEndpoints(options.Silo.SiloPort, gatewayPort, listenOnAnyHostAddress: true);
         }
         else
         {
-            silo.ConfigureEndpoints(advertised, options.Silo.SiloPort, options.Silo.GatewayPort ?? DefaultGatewayPort, listenOnAnyHostAddress: true);
+            silo.ConfigureEndpoints(advertised, options.Silo.SiloPort, gatewayPort, listenOnAnyHostAddress: true);
         }
 
         silo.Services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
