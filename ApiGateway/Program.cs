@@ -8,7 +8,14 @@ app.UseCensusGateway();
 
 // Resolve the admin keys at start-up, so a local run prints its key before the first request.
 _ = app.Services.GetRequiredService<Census.ApiGateway.Auth.AdminKeyRing>();
-app.Run();
+try
+{
+    await app.RunAsync();
+}
+catch (OperationCanceledException)
+{
+    // Stopped (SIGTERM) while still waiting for the cluster: a normal exit, not a crash.
+}
 
 /// <summary>The gateway's entry point; public for WebApplicationFactory in the API tests.</summary>
 public partial class Program;

@@ -30,6 +30,10 @@ public static class GatewayHosting
         else
         {
             builder.UseOrleansClient(client => client.AddCensusClient(configuration));
+
+            // The client keeps retrying until the cluster answers (ClusterConnectRetry); meanwhile the web server
+            // must already listen, to answer 503 and report itself unready, so hosted services start side by side.
+            builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
         }
 
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
@@ -77,6 +81,7 @@ public static class GatewayHosting
         app.UseRequestIdHeader();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseClusterGate();
         app.UseAuthentication();
         app.UseAuthorization();
 

@@ -20,9 +20,15 @@ public sealed class ClusterUnavailableHandler(IProblemDetailsService problems, I
         }
 
         logger.LogWarning("Cluster unavailable for {Method} {Path}: {Error}", httpContext.Request.Method, httpContext.Request.Path, exception.Message);
+        return await WriteAsync(problems, httpContext, exception);
+    }
+
+    /// <summary>Writes the 503 problem with Retry-After: for a failed call, or before the gateway has reached the cluster at all.</summary>
+    public static ValueTask<bool> WriteAsync(IProblemDetailsService problems, HttpContext httpContext, Exception? exception = null)
+    {
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return await problems.TryWriteAsync(new ProblemDetailsContext
+        return problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
             Exception = exception,

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using Orleans.Hosting;
 
@@ -12,6 +14,8 @@ public static class ClientHosting
         var options = SiloHosting.ReadOptions(configuration);
         var connectionString = ConnectionStrings.Require(configuration);
         client.AddActivityPropagation();
+        client.Services.TryAddSingleton(TimeProvider.System);
+        client.Services.AddSingleton<IClientConnectionRetryFilter, ClusterConnectRetry>();
         client.Configure<ClusterOptions>(o =>
         {
             o.ClusterId = options.ClusterId;

@@ -85,8 +85,10 @@ public sealed class SiloProcess : IDisposable
         _process.Dispose();
     }
 
-    /// <summary>Silo.dll of the same build configuration as this test assembly.</summary>
-    private static string SiloBinary()
+    private static string SiloBinary() => BuildOutput("Silo");
+
+    /// <summary>A project's built DLL (Silo, ApiGateway) of the same build configuration as this test assembly.</summary>
+    internal static string BuildOutput(string project)
     {
         var testDirectory = AppContext.BaseDirectory;
         var configuration = testDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
@@ -103,7 +105,7 @@ public sealed class SiloProcess : IDisposable
             throw new InvalidOperationException("Actors.sln not found above " + testDirectory);
         }
 
-        var binary = Path.Combine(root.FullName, "Silo", "bin", configuration, "net10.0", "Silo.dll");
+        var binary = Path.Combine(root.FullName, project, "bin", configuration, "net10.0", project + ".dll");
         return File.Exists(binary)
             ? binary
             : throw new InvalidOperationException($"{binary} is missing: build the solution (dotnet build Actors.sln -c {configuration}) first.");

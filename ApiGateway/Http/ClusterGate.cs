@@ -1,0 +1,33 @@
+using Census.Grains.Hosting;
+
+namespace Census.ApiGateway.Http;
+
+/// <summary>
+/// A cluster-mode gateway starts listening before it has reached the cluster (the Orleans client keeps retrying,
+/// see ClusterConnectRetry). Until the host has fully started — which waits for that connection — API requests get
+/// 503 with Retry-After instead of failing inside Orleans. Health, metrics and the API description stay served.
+/// </summary>
+internal static class ClusterGate
+{
+    public static WebApplication UseClusterGate(this WebApplication app)
+    {
+        if (SiloHosting.ReadOptions(app.Configuration).Mode != CensusMode.Cluster)
+        {
+            return app;
+        }
+
+        var started = app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted;
+        var problems = app.Services.GetRequiredService<IProblemDetailsService>();
+        app.Use(async (context, next) =>
+        {
+            if (!started.IsCancellationRequested && context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+            {
+                await ClusterUnavailableHandler.WriteAsync(problems, context);
+                return;
+            }
+
+            await next(context);
+        });
+        return app;
+    }
+}
