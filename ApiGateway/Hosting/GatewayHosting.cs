@@ -50,6 +50,7 @@ public static class GatewayHosting
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
             c.ProblemDetails.Extensions["traceId"] = RequestIds.Of(c.HttpContext));
         builder.Services.AddExceptionHandler<ClusterUnavailableHandler>();
+        builder.Services.AddCensusRateLimits(configuration);
 
         builder.Services.AddSingleton(sp => new AdminKeyRing(AdminKeys(builder, census, sp)));
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
@@ -82,6 +83,7 @@ public static class GatewayHosting
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseClusterGate();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
 

@@ -9,7 +9,8 @@ namespace Census.Api.Tests.Infrastructure;
 /// <see cref="DataDirectory"/>. Settings go through <c>UseSetting</c>, which the minimal-hosting
 /// <c>WebApplicationBuilder.Configuration</c> sees before <c>AddCensusGateway</c> reads the Census section.
 /// </summary>
-public sealed class CensusGatewayFactory(string dataDirectory, string? adminKey) : WebApplicationFactory<Program>
+public sealed class CensusGatewayFactory(string dataDirectory, string? adminKey, IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<Program>
 {
     public string DataDirectory { get; } = dataDirectory;
 
@@ -29,6 +30,13 @@ public sealed class CensusGatewayFactory(string dataDirectory, string? adminKey)
         if (AdminKey is not null)
         {
             builder.UseSetting("Census:Auth:AdminKeys:0", AdminKey);
+        }
+
+        // Tests fire requests faster than any agency would: rate limits are off unless a test turns them on.
+        builder.UseSetting("Census:RateLimits:Enabled", "false");
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(name, value);
         }
     }
 

@@ -1,0 +1,130 @@
+namespace Census.Api.Tests;
+
+/// <summary>
+/// Issue 5: rate limits per API key. A key over its rate gets 429 with Retry-After and a problem, changes nothing,
+/// and does not slow down any other key; probes and metrics are never limited.
+/// </summary>
+public sealed class RateLimitTests : IAsyncLifetime, IDisposable
+{
+    private const int Burst = 4;
+    private readonly TempDataDirectory _data = new();
+    private readonly string _adminKey = CensusGatewayFactory.NewAdminKey();
+    private CensusGatewayFactory _gateway = null!;
+    private string _institutionId = null!;
+    private string _institutionKey = null!;
+
+    public async Task InitializeAsync()
+    {
+        // Set up with limits off, then restart the gateway on the same data with a tiny bucket: one permit an hour
+        // after the burst, so nothing refills while a test runs.
+        var id = _institutionId = Ids.New();
+        await using (var setup = new CensusGatewayFactory(_data.Path, _adminKey))
+        {
+            var api = new CensusApi(setup.ClientWithKey(_adminKey));
+            await api.RegisterValid(id);
+            (_, _institutionKey) = await api.IssueValidKey(id);
+        }
+
+        _gateway = new CensusGatewayFactory(_data.Path, _adminKey, new Dictionary<string, string>
+        {
+            ["Census:RateLimits:Enabled"] = "true",
+            ["Census:RateLimits:PermitsPerSecond"] = "0.0003",
+            ["Census:RateLimits:Burst"] = Burst.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose()
+    {
+        _gateway?.Dispose();
+        _data.Dispose();
+    }
+
+    [Fact]
+    public async Task A_key_over_its_burst_gets_429_with_Retry_After_and_a_problem()
+    {
+        using var admin = _gateway.ClientWithKey(_adminKey);
+        for (var i = 0; i < Burst; i++)
+        {
+            using var allowed = await admin.GetAsync("/api/v1/institutions");
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        }
+
+        using var limited = await admin.GetAsync("/api/v1/institutions");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.True(limited.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1), "429 must carry Retry-After");
+        Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
+        var problem = await limited.ReadJson();
+        Assert.Equal(429, problem.GetProperty("status").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_request_refused_for_its_rate_changes_nothing()
+    {
+        using var admin = _gateway.ClientWithKey(_adminKey);
+        for (var i = 0; i < Burst; i++)
+        {
+            using var _ = await admin.GetAsync("/api/v1/institutions");
+        }
+
+        var id = Ids.New();
+        using var refused = await admin.PostAsync("/api/v1/institutions", Registrations.Valid(id).AsJson());
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+
+        await using var unlimited = new CensusGatewayFactory(_data.Path, _adminKey);
+        using var read = await new CensusApi(unlimited.ClientWithKey(_adminKey)).Get(id);
+        Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
+    }
+
+    [Fact]
+    public async Task One_key_over_its_rate_does_not_limit_another_key()
+    {
+        using var admin = _gateway.ClientWithKey(_adminKey);
+        for (var i = 0; i <= Burst; i++)
+        {
+            using var _ = await admin.GetAsync("/api/v1/institutions");
+        }
+
+        using (var limited = await admin.GetAsync("/api/v1/institutions"))
+        {
+            Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        }
+
+        using var agency = _gateway.ClientWithKey(_institutionKey);
+        using var response = await agency.GetAsync($"/api/v1/institutions/{_institutionId}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Probes_and_metrics_are_never_limited()
+    {
+        using var client = _gateway.ClientWith(null);
+        for (var i = 0; i < Burst * 3; i++)
+        {
+            using var live = await client.GetAsync("/health/live");
+            Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+            using var metrics = await client.GetAsync("/metrics");
+            Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Requests_without_a_valid_key_share_one_bucket_per_client_address()
+    {
+        using var anonymous = _gateway.ClientWith("Bearer not-a-key");
+        for (var i = 0; i < Burst; i++)
+        {
+            using var refused = await anonymous.GetAsync("/api/v1/institutions");
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        }
+
+        using var flooded = await anonymous.GetAsync("/api/v1/institutions");
+        Assert.Equal(HttpStatusCode.TooManyRequests, flooded.StatusCode);
+
+        using var admin = _gateway.ClientWithKey(_adminKey);
+        using var fine = await admin.GetAsync("/api/v1/institutions");
+        Assert.Equal(HttpStatusCode.OK, fine.StatusCode);
+    }
+}
