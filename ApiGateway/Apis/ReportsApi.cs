@@ -43,7 +43,7 @@ public static class ReportsApi
             return invalid;
         }
 
-        if (await grains.GetGrain<ICensusRoundGrain>(id).Report() is not { } report)
+        if (await grains.GetGrain<ICensusRoundGrain>(id).Report(context.RequestAborted) is not { } report)
         {
             return Problems.NotFound($"No round with id '{id}'.");
         }

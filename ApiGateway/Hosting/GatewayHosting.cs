@@ -51,6 +51,7 @@ public static class GatewayHosting
             c.ProblemDetails.Extensions["traceId"] = RequestIds.Of(c.HttpContext));
         builder.Services.AddExceptionHandler<ClusterUnavailableHandler>();
         builder.Services.AddCensusRateLimits(configuration);
+        builder.Services.AddCensusRequestTimeouts(configuration);
 
         builder.Services.AddSingleton(sp => new AdminKeyRing(AdminKeys(builder, census, sp)));
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
@@ -86,6 +87,7 @@ public static class GatewayHosting
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRequestTimeouts();
 
         app.MapInstitutionsApi();
         app.MapRoundsApi();

@@ -14,6 +14,14 @@ public sealed class ClusterUnavailableHandler(IProblemDetailsService problems, I
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away (or the request timed out, which RequestTimeouts answers): nothing to report.
+            logger.LogDebug("Request {Method} {Path} canceled by the client", httpContext.Request.Method, httpContext.Request.Path);
+            httpContext.Response.StatusCode = 499;
+            return true;
+        }
+
         if (!IsTransient(exception))
         {
             return false;

@@ -128,3 +128,40 @@ public sealed class RateLimitTests : IAsyncLifetime, IDisposable
         Assert.Equal(HttpStatusCode.OK, fine.StatusCode);
     }
 }
+
+/// <summary>Issue 5: a request past its deadline is canceled in the grain and answered 503 with Retry-After, never 500.</summary>
+public sealed class RequestTimeoutTests : IDisposable
+{
+    private readonly TempDataDirectory _data = new();
+    private readonly string _adminKey = CensusGatewayFactory.NewAdminKey();
+
+    public void Dispose() => _data.Dispose();
+
+    [Fact]
+    public async Task A_report_past_the_request_deadline_gets_503_with_Retry_After_and_the_gateway_keeps_serving()
+    {
+        string roundId;
+        await using (var setup = new CensusGatewayFactory(_data.Path, _adminKey))
+        {
+            var client = setup.ClientWithKey(_adminKey);
+            roundId = Ids.New("round");
+            await new RoundRoutes(client).CreateValid(roundId, []);
+        }
+
+        await using var gateway = new CensusGatewayFactory(_data.Path, _adminKey, new Dictionary<string, string>
+        {
+            ["Census:RequestTimeout"] = "00:00:00.001",
+        });
+        // A plain client: NoServerErrors would fail the test on the 503 it is here to see.
+        using var admin = gateway.CreateClient();
+        admin.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _adminKey);
+
+        using var report = await admin.GetAsync($"/api/v1/rounds/{roundId}/reports/institutions");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, report.StatusCode);
+        Assert.True(report.Headers.RetryAfter?.Delta > TimeSpan.Zero, "503 must carry Retry-After");
+        Assert.Equal("application/problem+json", report.Content.Headers.ContentType?.MediaType);
+        using var live = await admin.GetAsync("/health/live");
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+    }
+}

@@ -44,9 +44,12 @@ public interface ICensusRoundGrain : IGrainWithStringKey
     [Alias("Selection"), Orleans.Concurrency.ReadOnly]
     Task<IReadOnlyList<Census.Contracts.Rankings.SelectedRecord>?> Selection();
 
-    /// <summary>Holdings by institution and by sector under the current rubric; null for an unknown round.</summary>
+    /// <summary>
+    /// Holdings by institution and by sector under the current rubric; null for an unknown round. The caller's
+    /// cancellation (the HTTP request aborted or timed out) stops the index query.
+    /// </summary>
     [Alias("Report"), Orleans.Concurrency.ReadOnly]
-    Task<Census.Contracts.Reports.RoundReport?> Report();
+    Task<Census.Contracts.Reports.RoundReport?> Report(CancellationToken cancellationToken = default);
 
     /// <summary>An assignment moved between statuses; keeps the progress counters.</summary>
     [Alias("AssignmentStatusChanged")]

@@ -224,7 +224,7 @@ public sealed class CensusRoundGrain(
     Task<IReadOnlyList<Census.Contracts.Rankings.SelectedRecord>?> ICensusRoundGrain.Selection() =>
         Task.FromResult<IReadOnlyList<Census.Contracts.Rankings.SelectedRecord>?>(state.State.FinalSelection);
 
-    async Task<Census.Contracts.Reports.RoundReport?> ICensusRoundGrain.Report()
+    async Task<Census.Contracts.Reports.RoundReport?> ICensusRoundGrain.Report(CancellationToken cancellationToken)
     {
         if (!Exists)
         {
@@ -236,6 +236,7 @@ public sealed class CensusRoundGrain(
         var registered = new List<Institution>();
         for (var page = 1; ; page++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var batch = await registry.List(new InstitutionQuery(null, null, page, Census.Domain.Validation.Paging.MaxPageSize));
             registered.AddRange(batch.Items);
             if (batch.Items.Count < batch.PageSize)
@@ -254,7 +255,7 @@ public sealed class CensusRoundGrain(
                 Invited: byId.ContainsKey(id),
                 state.State.Statuses.TryGetValue(id, out var status) ? status : null));
         var rubric = state.State.RubricVersions[^1];
-        var cells = await index.ReportCellsAsync(Id, rubric.Weights.ToArray());
+        var cells = await index.ReportCellsAsync(Id, rubric.Weights.ToArray(), cancellationToken);
         return Census.Domain.Reports.RoundReports.Build(Id, rubric.Version, cells, institutions, state.State.FinalSelection);
     }
 
