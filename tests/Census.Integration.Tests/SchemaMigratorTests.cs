@@ -24,6 +24,18 @@ public sealed class SchemaMigratorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_survey_index_has_one_partition_per_shard_and_a_shard_read_visits_only_its_own()
+    {
+        await Migrator().MigrateAsync();
+
+        Assert.Equal(64, await _database.ScalarAsync<long>("SELECT count(*) FROM pg_inherits WHERE inhparent = 'census_survey_index'::regclass"));
+        var plan = await _database.ScalarAsync<string>(
+            "EXPLAIN (FORMAT JSON) SELECT * FROM census_survey_index WHERE round_id = 'r' AND shard = 5::smallint");
+        Assert.Contains("census_survey_index_s5", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("census_survey_index_s6", plan, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Running_again_applies_nothing()
     {
         await Migrator().MigrateAsync();

@@ -67,6 +67,8 @@ public sealed class LocalStore
                 PRIMARY KEY (round_id, institution_id, dataset_id)
             ) WITHOUT ROWID;
             CREATE INDEX IF NOT EXISTS census_survey_index_shard ON census_survey_index (round_id, shard);
+            -- The upsert's conflict target, shared with PostgreSQL (where the shard is part of the key).
+            CREATE UNIQUE INDEX IF NOT EXISTS census_survey_index_key ON census_survey_index (round_id, institution_id, dataset_id, shard);
             """;
         await command.ExecuteNonQueryAsync(cancellationToken);
         Volatile.Write(ref _initialized, 1);

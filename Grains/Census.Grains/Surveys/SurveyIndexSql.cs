@@ -13,7 +13,7 @@ internal static class SurveyIndexSql
         var updates = string.Join(", ", Columns.Split(", ").Skip(3).Select(c => $"{c} = excluded.{c}"));
         return $"""
             INSERT INTO census_survey_index ({Columns}) VALUES ({values})
-            ON CONFLICT (round_id, institution_id, dataset_id) DO UPDATE SET {updates}
+            ON CONFLICT (round_id, institution_id, dataset_id, shard) DO UPDATE SET {updates}
             WHERE census_survey_index.revision < excluded.revision
             """;
     }
