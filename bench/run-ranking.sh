@@ -38,7 +38,7 @@ for n in "${sizes[@]}"; do
   round="rank-$n"
   # A fresh silo per size, so its peak memory belongs to this size alone.
   Census__Silo__SiloPort=11312 Census__Silo__GatewayPort=30312 Census__Silo__AdvertisedAddress=127.0.0.1 Logging__LogLevel__Default=Warning \
-    dotnet Silo/bin/Release/net10.0/Silo.dll >"$logs/rank-silo-$n.log" 2>&1 &
+    dotnet Silo/bin/Release/net10.0/Silo.dll --urls http://127.0.0.1:5393 >"$logs/rank-silo-$n.log" 2>&1 &
   silo=$!
   sleep 4
   Census__Auth__AdminKeys__0="$admin_key" Logging__LogLevel__Default=Warning \
@@ -53,17 +53,21 @@ for n in "${sizes[@]}"; do
   # Synthetic rows straight into the index: what agencies' writes would have produced.
   psql_ -c "
     INSERT INTO census_survey_index
-    SELECT '$round', 'inst-' || lpad((i % 2000)::text, 4, '0'), 'ds-' || i, (i % 64)::smallint, 1, false,
+    SELECT '$round', 'inst-' || lpad((i % 2000)::text, 4, '0'), 'ds-' || i, (abs(hashint4(-i)) % 64)::smallint, 1, false,
            (ARRAY['public-administration','science-technology','education','transport-logistics','land-management',
                   'agriculture-fisheries','culture-tourism','law','health-medical','social-welfare','industry-employment',
                   'food-health','disaster-safety','finance','unification-diplomacy','environment-weather'])[1 + (i / 2000) % 16],
            (ARRAY['text','image','video','audio','tabular','time-series','geospatial','multimodal'])[1 + (i * 7) % 8],
            (ARRAY['open','restricted','safe-zone-only','not-providable'])[1 + (i * 13) % 4],
            (i % 20) <> 0, CASE WHEN (i % 20) = 0 THEN 1 ELSE 0 END,
-           (i*3)%5, (i*7)%5, (i*11)%5, (i*13)%5, (i*17)%5, (i*19)%5, (i*23)%5, (i*29)%5, (i*31)%5, (i*37)%5,
-           GREATEST((i*3)%5, (i*41)%5), GREATEST((i*7)%5, (i*43)%5), (i*11)%5, (i*13)%5, (i*47)%5,
-           (i*19)%5, GREATEST((i*23)%5, (i*53)%5), GREATEST((i*29)%5, (i*59)%5), (i*31)%5, (i*37)%5, now()
-    FROM generate_series(1, $n) AS i;
+           n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8], n[9], n[10],
+           GREATEST(n[1], p[1]), GREATEST(n[2], p[2]), n[3], n[4], GREATEST(n[5], p[5]),
+           n[6], GREATEST(n[7], p[7]), GREATEST(n[8], p[8]), n[9], n[10], now()
+    FROM generate_series(1, $n) AS i,
+         -- Levels drawn independently per record and criterion (a hash of the two), so scores spread
+         -- as a census's would: many distinct values, few ties at the top.
+         LATERAL (SELECT ARRAY(SELECT abs(hashint4(i * 32 + c)) % 5 FROM generate_series(1, 10) AS c) AS n,
+                         ARRAY(SELECT abs(hashint4(i * 32 + 16 + c)) % 5 FROM generate_series(1, 10) AS c) AS p) AS levels;
     ANALYZE census_survey_index;" >/dev/null
   curl -fs -X POST "$api/rounds/$round/close" "${auth[@]}" >/dev/null
 
