@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Hosting;
 
@@ -16,6 +17,7 @@ public static class ClientHosting
             o.ClusterId = options.ClusterId;
             o.ServiceId = options.ServiceId;
         });
+        client.Services.Configure<Orleans.Serialization.ExceptionSerializationOptions>(DatabaseExceptions.CrossTheWire);
         client.UseAdoNetClustering(o =>
         {
             o.Invariant = SiloHosting.AdoNetInvariant;

@@ -37,6 +37,7 @@ public static class SiloHosting
             o.ServiceId = options.ServiceId;
         });
 
+        silo.Services.Configure<ExceptionSerializationOptions>(DatabaseExceptions.CrossTheWire);
         silo.UseSystemTextJsonGrainStorageSerializer();
         silo.Services.Configure<SystemTextJsonGrainStorageSerializerOptions>(o =>
         {
