@@ -30,7 +30,7 @@ public sealed class FullClusterRestartFaultTests(ITestOutputHelper output)
         var clock = Stopwatch.StartNew();
         await using var cluster = await SiloCluster.StartAsync(pooled, database.ConnectionString, silos: 2);
         figures.Add("cluster start (2 silos + gateway)", clock.Elapsed);
-        var admin = cluster.Gateway!.CreateAdminClient();
+        using var admin = cluster.Gateway!.CreateAdminClient();
 
         // Institutions, an agency key that works and one that was revoked.
         var institutions = await FaultScenario.InstitutionsAsync(admin, 3, "full");
@@ -70,7 +70,6 @@ public sealed class FullClusterRestartFaultTests(ITestOutputHelper output)
         var remindersBefore = await RemindersAsync(database);
         Assert.Contains(remindersBefore, r => r.GrainId.EndsWith(due, StringComparison.Ordinal) && r.Name == "deadline");
         Assert.Contains(remindersBefore, r => r.GrainId.EndsWith(later, StringComparison.Ordinal) && r.Name == "deadline");
-        admin.Dispose();
 
         // Stop everything: the gateway, then SIGTERM to every silo at once.
         clock.Restart();
