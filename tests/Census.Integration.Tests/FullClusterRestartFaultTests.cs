@@ -19,7 +19,7 @@ namespace Census.Integration.Tests;
 public sealed class FullClusterRestartFaultTests(ITestOutputHelper output)
 {
     /// <summary>How far ahead the due round's deadline lies when it opens: enough to snapshot and stop everything first.</summary>
-    private static readonly TimeSpan DueIn = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan DueIn = TimeSpan.FromSeconds(20);
 
     [Fact]
     public async Task Everything_is_back_after_a_full_stop_and_a_deadline_that_passed_meanwhile_closes_its_round_at_start()

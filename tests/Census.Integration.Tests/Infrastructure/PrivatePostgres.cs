@@ -182,6 +182,8 @@ public sealed class PrivatePostgres : IAsyncDisposable
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         start.UseShellExecute = false;
+        // The postgres user may not be allowed into the test's working directory (a checkout under /root).
+        start.WorkingDirectory = Path.GetTempPath();
         // pg_ctl's -w waits for the server; its stdout must not keep this call waiting once it returns.
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start.");
         var output = process.StandardOutput.ReadToEndAsync();
