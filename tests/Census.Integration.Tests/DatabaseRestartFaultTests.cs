@@ -163,6 +163,8 @@ public sealed class DatabaseRestartFaultTests(PrivatePostgresCluster fixture, IT
         Assert.True(timeline.ServerErrors.Count == 0, "no 5xx other than 503: " + string.Join("; ", timeline.ServerErrors.Take(5).Select(a => $"{a.Status} {a.Failure}")));
         Assert.True(timeline.ClientErrors.Count == 0, "no 4xx: " + string.Join("; ", timeline.ClientErrors.Take(5).Select(a => $"{a.Status} {a.Failure}")));
         Assert.True(timeline.FailuresBetween(downAt, upAt).Any(a => a.Status == 503), "clients should have seen 503 while the database was down");
+        Assert.True(timeline.FailuresBetween(TimeSpan.Zero, TimeSpan.MaxValue).All(a => a.Status == 503),
+            "every failed attempt should be a 503 (no 500, no timeout, no broken connection): " + timeline.StatusCounts);
         Assert.Equal(0, timeline.ServiceUnavailableWithoutRetryAfter);
         Assert.Equal(verdict.Planned, verdict.Sent);
         Assert.True(verdict.Lost == 0 && verdict.StaleRecords == 0 && verdict.WrongAcknowledgements == 0, verdict.FirstProblems);
