@@ -23,7 +23,7 @@ cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; w
 trap cleanup EXIT
 
 Census__Silo__SiloPort=11311 Census__Silo__GatewayPort=30311 Census__Silo__AdvertisedAddress=127.0.0.1 \
-  dotnet Silo/bin/Release/net10.0/Silo.dll --urls http://127.0.0.1:5394 >"$logs/silo.log" 2>  dotnet Silo/bin/Release/net10.0/Silo.dll >"$logs/silo.log" 2>&1 &1 &
+  dotnet Silo/bin/Release/net10.0/Silo.dll --urls http://127.0.0.1:5394 >"$logs/silo.log" 2>&1 &
 pids+=($!)
 sleep 5
 Census__Auth__AdminKeys__0="$admin_key" Logging__LogLevel__Default=Warning \

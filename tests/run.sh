@@ -14,7 +14,7 @@ trap 'status=$?; if [ "$summary_printed" -eq 0 ]; then echo "tests/run.sh failed
 
 configuration="${CONFIGURATION:-Release}"
 results="$(pwd)/artifacts/test-results"
-rm -rf "$results"
+rm -rf "$results" artifacts/reliability
 mkdir -p "$results"
 
 if [ -z "${CENSUS_TEST_POSTGRES:-}" ]; then
@@ -30,6 +30,13 @@ for project in tests/*/*.csproj; do
   echo "== $name"
   dotnet test "$project" -c "$configuration" --no-build -nologo \
     --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
+done
+
+# The fault tests' figures (writes lost, duplicates, time to recover), one file per test.
+for figures in artifacts/reliability/*.txt; do
+  [ -e "$figures" ] || continue
+  echo "== reliability figures: $(basename "$figures" .txt)"
+  cat "$figures"
 done
 
 passed=0

@@ -21,6 +21,7 @@ public static class ClientHosting
             o.ClusterId = options.ClusterId;
             o.ServiceId = options.ServiceId;
         });
+        client.Services.Configure<Orleans.Serialization.ExceptionSerializationOptions>(DatabaseExceptions.CrossTheWire);
         client.UseAdoNetClustering(o =>
         {
             o.Invariant = SiloHosting.AdoNetInvariant;

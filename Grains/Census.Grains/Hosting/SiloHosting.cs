@@ -41,6 +41,7 @@ public static class SiloHosting
             o.ServiceId = options.ServiceId;
         });
 
+        silo.Services.Configure<ExceptionSerializationOptions>(DatabaseExceptions.CrossTheWire);
         silo.UseSystemTextJsonGrainStorageSerializer();
         silo.Services.Configure<SystemTextJsonGrainStorageSerializerOptions>(o =>
         {

@@ -7,7 +7,7 @@ namespace Census.Integration.Tests.Infrastructure;
 /// A real silo process (the Silo project's build output) in cluster mode on a test database.
 /// <see cref="Kill"/> sends SIGKILL: no graceful shutdown, no chance to write anything more.
 /// </summary>
-public sealed class SiloProcess : IDisposable
+public sealed partial class SiloProcess : IDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
