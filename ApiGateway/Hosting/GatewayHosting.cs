@@ -46,6 +46,8 @@ public static class GatewayHosting
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
 
+        // Registered before AddProblemDetails adds the framework's writer, so it is the one chosen.
+        builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
             c.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? c.HttpContext.TraceIdentifier);
         builder.Services.AddExceptionHandler<ClusterUnavailableHandler>();
