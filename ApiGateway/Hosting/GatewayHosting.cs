@@ -95,7 +95,9 @@ public static class GatewayHosting
             Predicate = c => c.Tags.Contains(ReadyTag),
             ResponseWriter = HealthResponses.WriteAsync,
         });
-        app.MapOpenApi();
+        // Only the document that exists: another name is then routing's 404 problem, not the
+        // OpenAPI endpoint's own text/plain 404.
+        app.MapOpenApi("/openapi/{documentName:regex(^v1$)}.json");
         app.MapScalarApiReference("/docs");
         return app;
     }

@@ -137,4 +137,23 @@ public sealed class ErrorResponseTests(GatewayFixture gateway)
         var problem = await response.AssertProblem(HttpStatusCode.NotFound);
         Assert.False(string.IsNullOrEmpty(problem.GetProperty("traceId").GetString()));
     }
+
+    [Theory]
+    [InlineData("/openapi/v2.json")]
+    [InlineData("/openapi/nothing.json")]
+    public async Task An_OpenAPI_document_that_does_not_exist_is_404_problem_json(string path)
+    {
+        using var response = await Send("GET", path, accept: null);
+
+        await response.AssertProblem(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_is_still_served_under_its_name_in_any_case()
+    {
+        using var response = await Send("GET", "/openapi/V1.json", accept: null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+    }
 }
