@@ -89,12 +89,15 @@ public static class GatewayHosting
         app.MapRankingsApi();
         app.MapReportsApi();
 
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponses.WriteAsync });
+        // Probes read (GET, or HEAD for the status alone); any other method is a 405 like on every other route.
+        string[] probeMethods = [HttpMethods.Get, HttpMethods.Head];
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponses.WriteAsync })
+            .WithMetadata(new HttpMethodMetadata(probeMethods));
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = c => c.Tags.Contains(ReadyTag),
             ResponseWriter = HealthResponses.WriteAsync,
-        });
+        }).WithMetadata(new HttpMethodMetadata(probeMethods));
         // Only the document that exists: another name is then routing's 404 problem, not the
         // OpenAPI endpoint's own text/plain 404.
         app.MapOpenApi("/openapi/{documentName:regex(^v1$)}.json");

@@ -79,6 +79,21 @@ public sealed class ErrorResponseTests(GatewayFixture gateway)
     }
 
     [Theory]
+    [InlineData("POST", "/health/live")]
+    [InlineData("DELETE", "/health/ready")]
+    public async Task A_health_probe_takes_only_GET_and_HEAD(string method, string path)
+    {
+        using var refused = await Send(method, path, accept: null);
+        using var head = await Send("HEAD", path, accept: null);
+        using var get = await Send("GET", path, accept: null);
+
+        await refused.AssertProblem(HttpStatusCode.MethodNotAllowed);
+        Assert.Equal(["GET", "HEAD"], refused.Content.Headers.Allow.Order(StringComparer.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+    }
+
+    [Theory]
     [MemberData(nameof(Accepts))]
     public async Task A_wrong_method_is_405_problem_json_whatever_the_client_accepts(string? accept)
     {
