@@ -147,9 +147,10 @@ public static class GatewayHosting
         {
             var key = LocalAdminKey.LoadOrCreate(census.DataDirectory, out var created);
             keys.Add(key);
+            // Where the key is, never the key: logs are copied to places a secret must not go.
             logger.LogWarning(
-                "Local mode: no admin key is configured; {Which} the one kept in {Path}. Admin key: {AdminKey}",
-                created ? "generated" : "using", LocalAdminKey.PathIn(census.DataDirectory), key);
+                "Local mode: no admin key is configured; {Which} the one kept in {Path} (readable only by this user).",
+                created ? "generated" : "using", LocalAdminKey.PathIn(census.DataDirectory));
         }
         else if (keys.Count == 0)
         {
