@@ -74,5 +74,5 @@ public sealed class LogCapture(LogLevel minimumLevel = LogLevel.Trace) : ILogger
 public sealed record CapturedLog(
     string Category, LogLevel Level, string Message, string? Exception, IReadOnlyList<string> Values, IReadOnlyList<string> Scopes)
 {
-    public string Text => string.Join("\n", [Category, Message, Exception ?? "", .. Values, .. Scopes]);
+    public string Text { get; } = string.Join("\n", [Category, Message, Exception ?? "", .. Values, .. Scopes]);
 }
