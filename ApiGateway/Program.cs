@@ -6,7 +6,7 @@ builder.AddCensusGateway();
 var app = builder.Build();
 app.UseCensusGateway();
 
-// Resolve the admin keys at start-up, so a local run prints its key before the first request.
+// Resolve the admin keys at start-up, so a local run says where its key is before the first request.
 _ = app.Services.GetRequiredService<Census.ApiGateway.Auth.AdminKeyRing>();
 try
 {

@@ -34,16 +34,22 @@ echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(psql 
 echo "| records | cold run ms | warm run ms | PG top-100 ms | PG COPY binary ms | silo peak RSS MiB | silo bytes/record | selected |"
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
 
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+
 for n in "${sizes[@]}"; do
   round="rank-$n"
   # A fresh silo per size, so its peak memory belongs to this size alone.
   Census__Silo__SiloPort=11312 Census__Silo__GatewayPort=30312 Census__Silo__AdvertisedAddress=127.0.0.1 Logging__LogLevel__Default=Warning \
     dotnet Silo/bin/Release/net10.0/Silo.dll --urls http://127.0.0.1:5393 >"$logs/rank-silo-$n.log" 2>&1 &
   silo=$!
+  pids+=("$silo")
   sleep 4
   Census__Auth__AdminKeys__0="$admin_key" Logging__LogLevel__Default=Warning \
     dotnet ApiGateway/bin/Release/net10.0/ApiGateway.dll --urls http://127.0.0.1:5392 >"$logs/rank-gateway-$n.log" 2>&1 &
   gateway=$!
+  pids+=("$gateway")
   for _ in $(seq 1 60); do curl -fs http://127.0.0.1:5392/health/ready >/dev/null 2>&1 && break; sleep 1; done
 
   curl -fs -X POST "$api/rounds" "${auth[@]}" -H 'Content-Type: application/json' \

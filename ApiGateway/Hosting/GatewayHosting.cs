@@ -47,6 +47,8 @@ public static class GatewayHosting
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
 
+        // Registered before AddProblemDetails adds the framework's writer, so it is the one chosen.
+        builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
             c.ProblemDetails.Extensions["traceId"] = RequestIds.Of(c.HttpContext));
         builder.Services.AddExceptionHandler<ClusterUnavailableHandler>();
@@ -96,7 +98,9 @@ public static class GatewayHosting
         app.MapReportsApi();
 
         app.MapCensusOperations();
-        app.MapOpenApi();
+        // Only the document that exists: another name is then routing's 404 problem, not the
+        // OpenAPI endpoint's own text/plain 404.
+        app.MapOpenApi("/openapi/{documentName:regex(^v1$)}.json");
         app.MapScalarApiReference("/docs");
         return app;
     }
@@ -140,9 +144,10 @@ public static class GatewayHosting
         {
             var key = LocalAdminKey.LoadOrCreate(census.DataDirectory, out var created);
             keys.Add(key);
+            // Where the key is, never the key: logs are copied to places a secret must not go.
             logger.LogWarning(
-                "Local mode: no admin key is configured; {Which} the one kept in {Path}. Admin key: {AdminKey}",
-                created ? "generated" : "using", LocalAdminKey.PathIn(census.DataDirectory), key);
+                "Local mode: no admin key is configured; {Which} the one kept in {Path} (readable only by this user).",
+                created ? "generated" : "using", LocalAdminKey.PathIn(census.DataDirectory));
         }
         else if (keys.Count == 0)
         {

@@ -21,17 +21,19 @@ public static class OperationsEndpoints
 
     public static IEndpointRouteBuilder MapCensusOperations(this IEndpointRouteBuilder endpoints)
     {
+        // Probes and scrapes read (GET, or HEAD for the status alone); any other method is a 405 like on every other route.
+        string[] reads = [HttpMethods.Get, HttpMethods.Head];
         endpoints.MapHealthChecks(LivePath, new HealthCheckOptions
         {
             Predicate = _ => false,
             ResponseWriter = HealthResponses.WriteAsync,
-        }).ShortCircuit();
+        }).WithMetadata(new HttpMethodMetadata(reads)).ShortCircuit();
         endpoints.MapHealthChecks(ReadyPath, new HealthCheckOptions
         {
             Predicate = c => c.Tags.Contains(ReadyTag),
             ResponseWriter = HealthResponses.WriteAsync,
-        }).ShortCircuit();
-        endpoints.MapPrometheusScrapingEndpoint(MetricsPath).ShortCircuit();
+        }).WithMetadata(new HttpMethodMetadata(reads)).ShortCircuit();
+        endpoints.MapPrometheusScrapingEndpoint(MetricsPath).WithMetadata(new HttpMethodMetadata(reads)).ShortCircuit();
         return endpoints;
     }
 

@@ -148,12 +148,16 @@ public sealed class CensusRoundGrain(
             return null;
         }
 
-        if (state.State.Subscribers.Add(institutionId))
+        // Only an invited institution's assignment is told of changes: an uninvited one refuses every
+        // write whatever the round's state. Recording any id asked about would let a refused request
+        // (a mistyped institution in the path) write the round's state, and grow it without bound.
+        var invited = await IsInvitedAsync(institutionId);
+        if (invited && state.State.Subscribers.Add(institutionId))
         {
             await state.WriteOrRollBackAsync(this);
         }
 
-        return WriteContext(await IsInvitedAsync(institutionId));
+        return WriteContext(invited);
     }
 
     async Task<StartRankingResult> ICensusRoundGrain.StartRanking(int? rubricVersion, string actor)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.Extensions.Logging;
 
 namespace Census.Api.Tests.Infrastructure;
 
@@ -17,6 +18,9 @@ public sealed class CensusGatewayFactory(string dataDirectory, string? adminKey,
     public string? AdminKey { get; } = adminKey;
 
     public int SiloPort { get; } = FreePort.Next();
+
+    /// <summary>When set, every log entry of the gateway and its silo at the capture's level is kept there, and nowhere else.</summary>
+    public LogCapture? Logs { get; init; }
 
     /// <summary>A new admin key, long enough for the gateway's 32-character minimum.</summary>
     public static string NewAdminKey() => "test-admin-" + Guid.NewGuid().ToString("N");
@@ -37,6 +41,13 @@ public sealed class CensusGatewayFactory(string dataDirectory, string? adminKey,
         foreach (var (name, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(name, value);
+        }
+
+        if (Logs is { } logs)
+        {
+            // The capture replaces the console and the other providers (thousands of requests need not be
+            // printed), with a rule of its own so the configured levels do not hide anything from it.
+            builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(logs).AddFilter<LogCapture>(null, logs.MinimumLevel));
         }
     }
 

@@ -56,3 +56,9 @@ public sealed class RankingsCollection : ICollectionFixture<GatewayFixture>
 {
     public const string Name = "Rankings";
 }
+
+[CollectionDefinition(Name)]
+public sealed class SecurityCollection : ICollectionFixture<GatewayFixture>
+{
+    public const string Name = "Security";
+}

@@ -12,9 +12,17 @@ public sealed class GatewayFixture : IAsyncLifetime
     private readonly TempDataDirectory _data = new();
 
     public GatewayFixture()
+        : this(logs: null)
     {
-        Factory = new CensusGatewayFactory(_data.Path, CensusGatewayFactory.NewAdminKey());
     }
+
+    private GatewayFixture(LogCapture? logs)
+    {
+        Factory = new CensusGatewayFactory(_data.Path, CensusGatewayFactory.NewAdminKey()) { Logs = logs };
+    }
+
+    /// <summary>A gateway whose every log entry is kept in <paramref name="logs"/>.</summary>
+    public static GatewayFixture WithLogs(LogCapture logs) => new(logs);
 
     public CensusGatewayFactory Factory { get; }
 
