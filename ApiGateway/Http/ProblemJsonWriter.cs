@@ -37,7 +37,9 @@ public sealed class ProblemJsonWriter(IOptions<ProblemDetailsOptions> problemOpt
         };
         problemOptions.Value.CustomizeProblemDetails?.Invoke(context);
 
+        // Not RequestAborted: a request past its deadline (RequestTimeouts) has that token canceled, and its 503
+        // must still be written.
         return new ValueTask(http.Response.WriteAsJsonAsync(
-            problem, problem.GetType(), jsonOptions.Value.SerializerOptions, ContentType, http.RequestAborted));
+            problem, problem.GetType(), jsonOptions.Value.SerializerOptions, ContentType, CancellationToken.None));
     }
 }

@@ -180,13 +180,14 @@ public sealed class RankingRunGrain(
             // Two questions to every shard (CandidatePruning): samples bound each sector's list, then only
             // records at or above those bounds travel. The solver's answer is the same as on every record.
             var perSector = CandidatePruning.SampleSize(constraints, shards.Length);
-            var sw = System.Diagnostics.Stopwatch.StartNew();
+            var phases = System.Diagnostics.Stopwatch.StartNew();
             var samples = await Task.WhenAll(shards.Select(s => s.Sample(request, perSector)));
-            var t1 = sw.ElapsedMilliseconds;
+            var sampled = phases.Elapsed;
             var thresholds = CandidatePruning.Thresholds(samples.SelectMany(s => s.Samples), constraints);
-            var t2 = sw.ElapsedMilliseconds;
             var (result, modalities) = await SolveAsync(shards, request, thresholds, constraints);
-            logger.LogWarning("PROFILE sample {A} thresholds {B} solve {C} samples {N} sent {M}", t1, t2 - t1, sw.ElapsedMilliseconds - t2, samples.Sum(s => s.Samples.Count), modalities.Count);
+            logger.LogInformation(
+                "Ranking run {RoundId}/{RunId}: shards sampled in {SampledMs} ms, {Candidates} candidates sent and solved in {SolvedMs} ms",
+                definition.RoundId, definition.RunId, (long)sampled.TotalMilliseconds, modalities.Count, (long)(phases.Elapsed - sampled).TotalMilliseconds);
             if (result.Outcome == SelectionOutcome.Infeasible && thresholds.Count > 0)
             {
                 // The outcome stands; its reason names a minimum cut, which needs the minimum sectors' whole lists.
