@@ -50,11 +50,7 @@ public sealed class GatewayProcess : IDisposable
 
         var process = new Process { StartInfo = start };
         var gateway = new GatewayProcess(process, port);
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) gateway._output.Enqueue(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) gateway._output.Enqueue(e.Data); };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        SiloProcess.StartCapturing(process, gateway._output);
         return gateway;
     }
 

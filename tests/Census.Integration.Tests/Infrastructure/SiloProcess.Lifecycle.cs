@@ -63,11 +63,7 @@ public sealed partial class SiloProcess
 
         var process = new Process { StartInfo = _process.StartInfo };
         var silo = new SiloProcess(process, SiloPort, GatewayPort, HttpPort);
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) silo._output.Enqueue(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) silo._output.Enqueue(e.Data); };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        StartCapturing(process, silo._output);
         return silo;
     }
 }

@@ -62,12 +62,18 @@ public sealed partial class SiloProcess : IDisposable
 
         var process = new Process { StartInfo = start };
         var silo = new SiloProcess(process, siloPort, gatewayPort, httpPort);
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) silo._output.Enqueue(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) silo._output.Enqueue(e.Data); };
+        StartCapturing(process, silo._output);
+        return silo;
+    }
+
+    /// <summary>Starts <paramref name="process"/> with its stdout and stderr lines collected into <paramref name="output"/>.</summary>
+    internal static void StartCapturing(Process process, ConcurrentQueue<string> output)
+    {
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return silo;
     }
 
     public void Kill()
