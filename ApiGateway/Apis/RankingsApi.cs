@@ -87,7 +87,7 @@ public static class RankingsApi
     }
 
     public static async Task<Results<Ok<Explanation>, ProblemHttpResult>> Explain(
-        string id, string runId, string institutionId, string datasetId, IGrainFactory grains)
+        string id, string runId, string institutionId, string datasetId, IGrainFactory grains, HttpContext context)
     {
         if (InvalidIds(("id", id), ("runId", runId), ("institutionId", institutionId), ("datasetId", datasetId)) is { } invalid)
         {
@@ -105,7 +105,7 @@ public static class RankingsApi
             return Problems.Conflict($"Run '{runId}' is {Names.Of(found.State)}: there is nothing to explain yet.");
         }
 
-        return await run.Explain(institutionId, datasetId) is { } explanation
+        return await run.Explain(institutionId, datasetId, context.RequestAborted) is { } explanation
             ? TypedResults.Ok(explanation)
             : Problems.NotFound($"No record of dataset '{datasetId}' of '{institutionId}' in round '{id}'.");
     }

@@ -85,7 +85,7 @@ public static class SurveysApi
         }
 
         // One page of dataset grains at most (≤ 500): the fan-out is bounded by the page size.
-        var ids = await assignment.ListDatasets(validPage, validSize);
+        var ids = await assignment.ListDatasets(validPage, validSize, context.RequestAborted);
         var reads = await Task.WhenAll(ids.Items.Select(id => Dataset(grains, institutionId, id).Get(roundId)));
         var items = reads.Where(r => r.Outcome == SurveyReadOutcome.Found).Select(r => r.Response!).ToList();
         return TypedResults.Ok(new Page<SurveyResponse>(items, ids.PageNumber, ids.PageSize, ids.Total));

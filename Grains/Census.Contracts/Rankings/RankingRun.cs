@@ -68,7 +68,7 @@ public interface IRankingRunGrain : IGrainWithStringKey
 
     /// <summary>Null when the run or the record is unknown.</summary>
     [Alias("Explain"), Orleans.Concurrency.ReadOnly]
-    Task<Explanation?> Explain(string institutionId, string datasetId);
+    Task<Explanation?> Explain(string institutionId, string datasetId, CancellationToken cancellationToken = default);
 
     /// <summary>The finished run's selection, for finalizing the round; null unless completed.</summary>
     [Alias("CompletedSelection"), Orleans.Concurrency.ReadOnly]

@@ -27,7 +27,7 @@ public interface IAssignmentGrain : IGrainWithStringKey
 
     /// <summary>A page of the dataset ids reported in this round (not withdrawn), ordered; read from the index.</summary>
     [Alias("ListDatasets")]
-    Task<Census.Contracts.Common.Page<string>> ListDatasets(int page, int pageSize);
+    Task<Census.Contracts.Common.Page<string>> ListDatasets(int page, int pageSize, CancellationToken cancellationToken = default);
 
     [Alias("Submit")]
     Task<AssignmentSubmitResult> Submit(string actor);

@@ -54,7 +54,7 @@ public sealed class RankingRunGrain(
     Task<IReadOnlyList<SelectedRecord>?> IRankingRunGrain.CompletedSelection() =>
         Task.FromResult<IReadOnlyList<SelectedRecord>?>(state.State.State == RunState.Completed ? state.State.Selection : null);
 
-    async Task<Explanation?> IRankingRunGrain.Explain(string institutionId, string datasetId)
+    async Task<Explanation?> IRankingRunGrain.Explain(string institutionId, string datasetId, CancellationToken cancellationToken)
     {
         if (state.State.Definition is not { } definition || state.State.State is RunState.Running or RunState.Failed)
         {
@@ -70,7 +70,7 @@ public sealed class RankingRunGrain(
 
         // Any other record is explained from its index row — unless the row changed after the run
         // started (an open round), in which case this run never saw it as it is now.
-        if (await index.ReadRowAsync(definition.RoundId, institutionId, datasetId) is not { } row ||
+        if (await index.ReadRowAsync(definition.RoundId, institutionId, datasetId, cancellationToken) is not { } row ||
             row.UpdatedAt > definition.StartedAt)
         {
             return null;
@@ -92,7 +92,7 @@ public sealed class RankingRunGrain(
             return new Explanation(false, null, post, now, "constraint", "The run is infeasible: " + state.State.Reason);
         }
 
-        if (await BindingAsync(definition, row) is not { } binding)
+        if (await BindingAsync(definition, row, cancellationToken) is not { } binding)
         {
             return null;
         }
@@ -107,9 +107,9 @@ public sealed class RankingRunGrain(
     /// group's top, else the solver's binding rule against the selection. Null if the group changed after the run
     /// started (an open round): the run did not rank the group as it is now.
     /// </summary>
-    private async Task<string?> BindingAsync(RankingRunDefinition definition, ShardRow row)
+    private async Task<string?> BindingAsync(RankingRunDefinition definition, ShardRow row, CancellationToken cancellationToken)
     {
-        var group = await index.ReadGroupAsync(definition.RoundId, row.InstitutionId, row.Sector);
+        var group = await index.ReadGroupAsync(definition.RoundId, row.InstitutionId, row.Sector, cancellationToken);
         if (group.Any(r => r.UpdatedAt > definition.StartedAt))
         {
             return null;

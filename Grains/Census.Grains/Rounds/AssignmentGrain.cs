@@ -55,10 +55,10 @@ public sealed class AssignmentGrain(
         await MoveToAsync(AssignmentStatus.Responding, "responding");
     }
 
-    async Task<Census.Contracts.Common.Page<string>> IAssignmentGrain.ListDatasets(int page, int pageSize)
+    async Task<Census.Contracts.Common.Page<string>> IAssignmentGrain.ListDatasets(int page, int pageSize, CancellationToken cancellationToken)
     {
-        var ids = await index.ListDatasetsAsync(RoundId, InstitutionId, page, pageSize);
-        var total = await index.CountAsync(RoundId, InstitutionId);
+        var ids = await index.ListDatasetsAsync(RoundId, InstitutionId, page, pageSize, cancellationToken);
+        var total = await index.CountAsync(RoundId, InstitutionId, cancellationToken);
         return new Census.Contracts.Common.Page<string>(ids, page, pageSize, (int)Math.Min(int.MaxValue, total));
     }
 
