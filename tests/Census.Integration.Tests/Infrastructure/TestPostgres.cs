@@ -65,6 +65,19 @@ public sealed class TestPostgres : IAsyncDisposable
         await using var connection = new NpgsqlConnection(_serverConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {DatabaseName} WITH (FORCE)", connection);
-        await command.ExecuteNonQueryAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await command.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse && attempt < 20)
+            {
+                // An autovacuum worker (a superuser process, which FORCE may not terminate for this role) is
+                // visiting the fresh database; it is done within moments.
+                await Task.Delay(500);
+            }
+        }
     }
 }
