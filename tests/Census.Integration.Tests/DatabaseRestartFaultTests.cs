@@ -147,18 +147,7 @@ public sealed class DatabaseRestartFaultTests(PrivatePostgresCluster fixture, IT
         figures.Add("slowest write (first attempt to acknowledgement)", timeline.SlowestWrite);
 
         var verdict = await SurveyLoadCheck.VerifyAsync(load, fixture.Database.CheckConnectionString, admin);
-        figures.Add("writes planned", verdict.Planned);
-        figures.Add("writes sent", verdict.Sent);
-        figures.Add("writes acknowledged", verdict.Acknowledged);
-        figures.Add("writes found afterwards", verdict.Found);
-        figures.Add("writes lost", verdict.Lost);
-        figures.Add("duplicate revisions", verdict.Duplicates);
-        figures.Add("records not matching their last acknowledged write", verdict.StaleRecords);
-        figures.Add("writes given up (retry budget spent)", verdict.GaveUp);
-        if (verdict.Problems.Count > 0)
-        {
-            figures.Line("problems:\n" + verdict.FirstProblems);
-        }
+        verdict.Report(figures);
 
         Assert.True(timeline.ServerErrors.Count == 0, "no 5xx other than 503: " + string.Join("; ", timeline.ServerErrors.Take(5).Select(a => $"{a.Status} {a.Failure}")));
         Assert.True(timeline.ClientErrors.Count == 0, "no 4xx: " + string.Join("; ", timeline.ClientErrors.Take(5).Select(a => $"{a.Status} {a.Failure}")));

@@ -105,18 +105,7 @@ public sealed class SiloCrashFaultTests(ITestOutputHelper output)
         figures.Add("slowest write (first attempt to acknowledgement)", timeline.SlowestWrite);
 
         var verdict = await SurveyLoadCheck.VerifyAsync(load, database.ConnectionString, admin);
-        figures.Add("writes planned", verdict.Planned);
-        figures.Add("writes sent", verdict.Sent);
-        figures.Add("writes acknowledged", verdict.Acknowledged);
-        figures.Add("writes found afterwards", verdict.Found);
-        figures.Add("writes lost", verdict.Lost);
-        figures.Add("duplicate revisions", verdict.Duplicates);
-        figures.Add("records not matching their last acknowledged write", verdict.StaleRecords);
-        figures.Add("writes given up (retry budget spent)", verdict.GaveUp);
-        if (verdict.Problems.Count > 0)
-        {
-            figures.Line("problems:\n" + verdict.FirstProblems);
-        }
+        verdict.Report(figures);
 
         Assert.True(exit.Graceful, $"SIGTERM should stop the silo with exit code 0 within {SiloCluster.SiloShutdownTimeout.TotalSeconds:0} s: {exit}");
         Assert.True(exit.Took < SiloCluster.SiloShutdownTimeout, $"the silo should exit within its shutdown timeout: {exit}");

@@ -229,4 +229,21 @@ public sealed class SurveyLoadVerdict
     public List<string> Problems { get; } = [];
 
     public string FirstProblems => string.Join("\n", Problems.Take(20));
+
+    /// <summary>Prints the counts every write-load fault test reports, and the first problems if any.</summary>
+    public void Report(FaultFigures figures)
+    {
+        figures.Add("writes planned", Planned);
+        figures.Add("writes sent", Sent);
+        figures.Add("writes acknowledged", Acknowledged);
+        figures.Add("writes found afterwards", Found);
+        figures.Add("writes lost", Lost);
+        figures.Add("duplicate revisions", Duplicates);
+        figures.Add("records not matching their last acknowledged write", StaleRecords);
+        figures.Add("writes given up (retry budget spent)", GaveUp);
+        if (Problems.Count > 0)
+        {
+            figures.Line("problems:\n" + FirstProblems);
+        }
+    }
 }
