@@ -1,5 +1,4 @@
-using Census.Grains.Hosting;
-using Census.Grains.Storage.Postgres;
+using Census.Hosting;
 using Census.Silo.Hosting;
 
 // A census silo (cluster mode) with a small HTTP endpoint for probes, metrics and the optional
@@ -10,7 +9,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     Args = args.Where(a => a != "migrate").ToArray(),
     ContentRootPath = AppContext.BaseDirectory,
 });
-var options = SiloHosting.ReadOptions(builder.Configuration);
+var options = builder.Services.AddCensusSettings(builder.Configuration);
 if (options.Mode != CensusMode.Cluster)
 {
     Console.Error.WriteLine(
@@ -20,11 +19,10 @@ if (options.Mode != CensusMode.Cluster)
 
 // The migrator logs before the host exists: with the same Logging settings, so its lines look like the host's.
 using var loggerFactory = LoggerFactory.Create(b => b.AddConfiguration(builder.Configuration.GetSection("Logging")).AddConsole());
-var migrator = new SchemaMigrator(ConnectionStrings.Require(builder.Configuration), loggerFactory.CreateLogger<SchemaMigrator>());
 
 // Migrations run before the silo starts: clustering, storage and reminders all read their SQL from
 // tables the scripts create, so the schema must be current before Orleans touches the database.
-await migrator.MigrateAsync();
+await CensusSchema.MigrateAsync(builder.Configuration, loggerFactory);
 if (args.Contains("migrate"))
 {
     return 0;

@@ -2,11 +2,9 @@ using System.Text.Json.Serialization;
 using Census.ApiGateway.Apis;
 using Census.ApiGateway.Auth;
 using Census.ApiGateway.Http;
-using Census.Grains.Health;
-using Census.Grains.Hosting;
-using Census.Grains.Storage;
+using Census.Hosting.Health;
+using Census.Hosting;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 
 namespace Census.ApiGateway.Hosting;
@@ -18,8 +16,7 @@ public static class GatewayHosting
     {
         ReadSettingsBesideBinary(builder);
         var configuration = builder.Configuration;
-        var census = SiloHosting.ReadOptions(configuration);
-        builder.Services.AddCensusOptions(configuration);
+        var census = builder.Services.AddCensusSettings(configuration);
         builder.Services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section));
 
         // Local mode hosts the silo in this process; cluster mode joins the cluster as a client.
@@ -65,18 +62,7 @@ public static class GatewayHosting
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
         builder.AddCensusTelemetry("census-gateway");
 
-        var health = builder.Services.AddHealthChecks()
-            .AddCheck<ClusterHealthCheck>("cluster", tags: [OperationsEndpoints.ReadyTag]);
-        if (census.Mode == CensusMode.Cluster)
-        {
-            var connectionString = ConnectionStrings.Require(configuration);
-            health.Add(new HealthCheckRegistration("database", _ => new PostgresHealthCheck(connectionString), null, [OperationsEndpoints.ReadyTag]));
-        }
-        else
-        {
-            health.Add(new HealthCheckRegistration("local-store", sp => new LocalStoreHealthCheck(sp.GetRequiredService<LocalStore>()), null, [OperationsEndpoints.ReadyTag]));
-        }
-
+        builder.Services.AddCensusGatewayChecks(census, configuration);
         return builder;
     }
 

@@ -1,4 +1,4 @@
-using Census.Grains.Hosting;
+using Census.Hosting;
 
 namespace Census.ApiGateway.Http;
 
@@ -11,7 +11,7 @@ internal static class ClusterGate
 {
     public static WebApplication UseClusterGate(this WebApplication app)
     {
-        if (SiloHosting.ReadOptions(app.Configuration).Mode != CensusMode.Cluster)
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<CensusOptions>>().Value.Mode != CensusMode.Cluster)
         {
             return app;
         }

@@ -1,6 +1,5 @@
-using Census.Grains.Health;
-using Census.Grains.Hosting;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Census.Hosting.Health;
+using Census.Hosting;
 using Orleans.Dashboard;
 
 namespace Census.Silo.Hosting;
@@ -19,7 +18,7 @@ public static class SiloHost
     public static WebApplicationBuilder AddCensusSiloHost(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
-        var census = SiloHosting.ReadOptions(configuration);
+        var census = builder.Services.AddCensusSettings(configuration);
         ListenAddress.UseDefaultUnlessConfigured(builder, DefaultUrl);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.UseOrleans(silo =>
@@ -32,17 +31,14 @@ public static class SiloHost
         });
         builder.AddCensusTelemetry("census-silo");
 
-        var connectionString = ConnectionStrings.Require(configuration);
-        builder.Services.AddHealthChecks()
-            .AddCheck<SiloMembershipHealthCheck>("silo", tags: [OperationsEndpoints.ReadyTag])
-            .Add(new HealthCheckRegistration("database", _ => new PostgresHealthCheck(connectionString), null, [OperationsEndpoints.ReadyTag]));
+        builder.Services.AddCensusSiloChecks(configuration);
         return builder;
     }
 
     public static WebApplication UseCensusSiloHost(this WebApplication app)
     {
         app.MapCensusOperations();
-        if (SiloHosting.ReadOptions(app.Configuration).Dashboard.Enabled)
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<CensusOptions>>().Value.Dashboard.Enabled)
         {
             app.MapOrleansDashboard(DashboardPath);
         }

@@ -1,4 +1,4 @@
-using Census.Grains.Hosting;
+using Census.Hosting;
 using Census.Integration.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,7 +2,6 @@ using Census.Contracts.Institutions;
 using Census.Contracts.Rounds;
 using Census.Contracts.Surveys;
 using Census.Domain.Rounds;
-using Census.Grains.Hosting;
 using Census.Grains.Storage;
 using Census.Grains.Surveys;
 using Microsoft.Extensions.Logging;
@@ -19,7 +18,7 @@ namespace Census.Grains.Rounds;
 public sealed class CensusRoundGrain(
     [PersistentState("round", StorageNames.Census)] IPersistentState<CensusRoundState> state,
     ISurveyIndex index,
-    IOptions<CensusOptions> options,
+    IOptions<RoundOptions> options,
     IOptions<Orleans.Hosting.ReminderOptions> reminderOptions,
     TimeProvider clock,
     ILogger<CensusRoundGrain> logger) : Grain, ICensusRoundGrain, IRemindable
@@ -71,7 +70,7 @@ public sealed class CensusRoundGrain(
         s.Selection = definition.Selection!;
         s.RubricVersions = [new RubricVersionEntry(1, definition.Weights ?? RubricWeights.Default, now, actor)];
         s.Institutions = definition.Institutions?.ToList();
-        s.ShardCount = options.Value.Rounds.ShardCount;
+        s.ShardCount = options.Value.ShardCount;
         s.CreatedAt = now;
         s.Audit.Add(new AuditEntry(now, actor, "created"));
         await state.WriteOrRollBackAsync(this);
@@ -358,7 +357,7 @@ public sealed class CensusRoundGrain(
     private async Task ArmDeadlineAsync()
     {
         var due = state.State.Deadline - clock.GetUtcNow();
-        var period = options.Value.Rounds.DeadlineCheckPeriod;
+        var period = options.Value.DeadlineCheckPeriod;
         var minimum = reminderOptions.Value.MinimumReminderPeriod;
         await this.RegisterOrUpdateReminder(
             DeadlineReminder,

@@ -1,6 +1,6 @@
 using System.Data.Common;
 using System.Net.Sockets;
-using Census.Grains.Hosting;
+using Census.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Orleans.Serialization;

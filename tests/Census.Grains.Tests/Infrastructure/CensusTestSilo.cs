@@ -1,4 +1,5 @@
-using Census.Grains.Hosting;
+using Census.Grains.Diagnostics;
+using Census.Grains.Rounds;
 using Census.Grains.Surveys;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,10 +26,10 @@ internal static class CensusTestSilo
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddCensusMetrics();
         silo.Services.AddSingleton<ISurveyIndex>(index);
-        silo.Services.AddOptions<CensusOptions>().Configure(o =>
+        silo.Services.AddOptions<RoundOptions>().Configure(o =>
         {
-            o.Rounds.ShardCount = ShardCount;
-            o.Rounds.DeadlineCheckPeriod = DeadlineCheckPeriod;
+            o.ShardCount = ShardCount;
+            o.DeadlineCheckPeriod = DeadlineCheckPeriod;
         });
         return silo;
     }

@@ -1,4 +1,4 @@
-using Census.Grains.Hosting;
+using Census.Hosting;
 using Census.Grains.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;

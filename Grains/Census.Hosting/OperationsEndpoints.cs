@@ -1,10 +1,10 @@
-using Census.Grains.Health;
+using Census.Hosting.Health;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace Census.Grains.Hosting;
+namespace Census.Hosting;
 
 /// <summary>
 /// The probe and scrape routes every census process serves: <c>/health/live</c>, <c>/health/ready</c>

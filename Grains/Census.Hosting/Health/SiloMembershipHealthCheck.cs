@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Census.Grains.Health;
+namespace Census.Hosting.Health;
 
 /// <summary>
 /// A silo process is ready when the cluster's membership lists this very silo as active: joining,

@@ -1,6 +1,5 @@
 using Census.Grains.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 using OpenTelemetry;
@@ -9,7 +8,7 @@ using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using OrleansActivitySources = Orleans.Diagnostics.ActivitySources;
 
-namespace Census.Grains.Hosting;
+namespace Census.Hosting;
 
 /// <summary>
 /// Metrics and traces of a census process, silo or gateway alike: what is measured and traced lives
@@ -61,13 +60,5 @@ public static class CensusTelemetry
         }
 
         return builder;
-    }
-
-    /// <summary>The census meter, through the host's meter factory; harmless to call twice.</summary>
-    public static IServiceCollection AddCensusMetrics(this IServiceCollection services)
-    {
-        services.AddMetrics();
-        services.TryAddSingleton<CensusMetrics>();
-        return services;
     }
 }

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Census.Grains.Health;
+namespace Census.Hosting.Health;
 
 /// <summary>Writes a health report as JSON: overall status and each check with its description.</summary>
 public static class HealthResponses

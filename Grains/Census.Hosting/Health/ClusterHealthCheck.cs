@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Census.Grains.Health;
+namespace Census.Hosting.Health;
 
 /// <summary>Ready when the cluster answers: the management grain lists at least one active silo.</summary>
 public sealed class ClusterHealthCheck(IGrainFactory grains) : IHealthCheck

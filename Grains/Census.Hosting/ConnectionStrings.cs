@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 
-namespace Census.Grains.Hosting;
+namespace Census.Hosting;
 
 /// <summary>The one connection string the census uses in cluster mode.</summary>
 public static class ConnectionStrings

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Census.Grains.Hosting;
+namespace Census.Hosting;
 
 /// <summary>
 /// A cluster-mode gateway keeps trying to reach the cluster, however long its database or silos are away, instead

@@ -4,14 +4,14 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using Orleans.Hosting;
 
-namespace Census.Grains.Hosting;
+namespace Census.Hosting;
 
 /// <summary>How a cluster-mode gateway joins the cluster as an Orleans client.</summary>
 public static class ClientHosting
 {
     public static IClientBuilder AddCensusClient(this IClientBuilder client, IConfiguration configuration)
     {
-        var options = SiloHosting.ReadOptions(configuration);
+        var options = client.Services.AddCensusSettings(configuration);
         var connectionString = ConnectionStrings.Require(configuration);
         client.AddActivityPropagation();
         client.Services.TryAddSingleton(TimeProvider.System);

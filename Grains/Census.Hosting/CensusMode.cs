@@ -1,4 +1,4 @@
-namespace Census.Grains.Hosting;
+namespace Census.Hosting;
 
 /// <summary>How the census runs: one self-contained process, or a PostgreSQL-backed cluster.</summary>
 public enum CensusMode

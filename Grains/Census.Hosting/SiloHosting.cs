@@ -1,9 +1,9 @@
 using System.Net;
 using Census.Contracts.Rounds;
 using Census.Grains.Storage;
-using Census.Grains.Surveys;
+using Census.Grains.Diagnostics;
+using Census.Grains.Rounds;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,9 +13,8 @@ using Orleans.Hosting;
 using Orleans.Hosting.Kubernetes;
 using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
-using Orleans.Storage;
 
-namespace Census.Grains.Hosting;
+namespace Census.Hosting;
 
 /// <summary>
 /// How a census silo is configured, in one place: the Silo host and the local-mode gateway (which
@@ -23,13 +22,12 @@ namespace Census.Grains.Hosting;
 /// </summary>
 public static class SiloHosting
 {
-    public const string AdoNetInvariant = "Npgsql";
+    public const string AdoNetInvariant = CensusStorage.AdoNetInvariant;
     public const int DefaultGatewayPort = 30000;
 
     public static ISiloBuilder AddCensusSilo(this ISiloBuilder silo, IConfiguration configuration)
     {
-        var options = ReadOptions(configuration);
-        silo.Services.AddCensusOptions(configuration);
+        var options = silo.Services.AddCensusSettings(configuration);
         silo.Services.AddCensusMetrics();
         silo.Services.TryAddSingleton(TimeProvider.System);
         // Grain calls carry the caller's trace context, so a request's spans continue across silos.
@@ -84,19 +82,6 @@ public static class SiloHosting
         return silo;
     }
 
-    /// <summary>Binds and validates the <c>Census</c> section; invalid settings stop the host at start.</summary>
-    public static IServiceCollection AddCensusOptions(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddOptions<CensusOptions>()
-            .Bind(configuration.GetSection(CensusOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        return services;
-    }
-
-    public static CensusOptions ReadOptions(IConfiguration configuration) =>
-        configuration.GetSection(CensusOptions.Section).Get<CensusOptions>() ?? new CensusOptions();
-
     private static void ConfigureLocal(ISiloBuilder silo, CensusOptions options)
     {
         // One process, one silo: localhost clustering. The gateway is in-process, so the silo needs
@@ -107,13 +92,7 @@ public static class SiloHosting
             serviceId: options.ServiceId,
             clusterId: options.ClusterId);
         silo.UseInMemoryReminderService();
-        silo.Services.TryAddSingleton(_ => new LocalStore(options.LocalDatabasePath));
-        silo.Services.TryAddSingleton<ISurveyIndex>(sp => new SqliteSurveyIndex(sp.GetRequiredService<LocalStore>()));
-        silo.Services.AddGrainStorage(StorageNames.Census, (sp, name) => new SqliteGrainStorage(
-            name,
-            sp.GetRequiredService<LocalStore>(),
-            sp.GetRequiredService<IGrainStorageSerializer>(),
-            sp.GetRequiredService<TimeProvider>()));
+        silo.AddCensusLocalStorage(options.LocalDatabasePath);
     }
 
     private static void ConfigureCluster(ISiloBuilder silo, CensusOptions options, string connectionString)
@@ -151,14 +130,8 @@ public static class SiloHosting
             silo.ConfigureEndpoints(advertised, options.Silo.SiloPort, gatewayPort, listenOnAnyHostAddress: true);
         }
 
-        silo.Services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
-        silo.Services.TryAddSingleton<ISurveyIndex>(sp => new PostgresSurveyIndex(sp.GetRequiredService<NpgsqlDataSource>()));
+        silo.AddCensusPostgresStorage(connectionString);
         silo.UseAdoNetClustering(o =>
-        {
-            o.Invariant = AdoNetInvariant;
-            o.ConnectionString = connectionString;
-        });
-        silo.AddAdoNetGrainStorage(StorageNames.Census, o =>
         {
             o.Invariant = AdoNetInvariant;
             o.ConnectionString = connectionString;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
-namespace Census.Grains.Health;
+namespace Census.Hosting.Health;
 
 /// <summary>Cluster mode: ready when PostgreSQL accepts a connection and answers a query.</summary>
 public sealed class PostgresHealthCheck(string connectionString) : IHealthCheck

@@ -1,4 +1,4 @@
-namespace Census.Grains.Hosting;
+namespace Census.Hosting;
 
 /// <summary>The <c>Census:Kubernetes</c> section: how a cluster-mode silo runs in a Kubernetes pod.</summary>
 public sealed class KubernetesOptions

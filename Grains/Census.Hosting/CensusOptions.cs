@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using Census.Grains.Rounds;
 
-namespace Census.Grains.Hosting;
+namespace Census.Hosting;
 
 /// <summary>The <c>Census</c> configuration section shared by silos and gateways.</summary>
 public sealed class CensusOptions
@@ -60,15 +61,4 @@ public sealed class ClusterDashboardOptions
     /// It shows grain state and live logs without any key: enable it on every silo, on an internal network only.
     /// </summary>
     public bool Enabled { get; set; }
-}
-
-/// <summary>The <c>Census:Rounds</c> section.</summary>
-public sealed class RoundOptions
-{
-    /// <summary>Index shards of a new round (fixed when the round is created); a ranking reads them in parallel.</summary>
-    [Range(1, 4096)]
-    public int ShardCount { get; set; } = 64;
-
-    /// <summary>How often an open round's deadline reminder ticks after the deadline (Orleans' minimum is one minute).</summary>
-    public TimeSpan DeadlineCheckPeriod { get; set; } = TimeSpan.FromMinutes(1);
 }

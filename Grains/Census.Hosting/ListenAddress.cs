@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 
-namespace Census.Grains.Hosting;
+namespace Census.Hosting;
 
 /// <summary>Where a census process's HTTP endpoint listens when its settings do not say.</summary>
 public static class ListenAddress

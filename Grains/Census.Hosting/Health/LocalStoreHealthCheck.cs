@@ -1,7 +1,7 @@
 using Census.Grains.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Census.Grains.Health;
+namespace Census.Hosting.Health;
 
 /// <summary>Local mode: ready when the embedded SQLite store opens and answers.</summary>
 public sealed class LocalStoreHealthCheck(LocalStore store) : IHealthCheck

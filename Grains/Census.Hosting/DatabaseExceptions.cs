@@ -1,6 +1,6 @@
 using Orleans.Serialization;
 
-namespace Census.Grains.Hosting;
+namespace Census.Hosting;
 
 /// <summary>
 /// Orleans serializes only exceptions from the Microsoft, System and Azure namespaces. A grain whose

@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Census.Grains.Hosting;
+namespace Census.Hosting;
 
 /// <summary>
 /// Enums as their exact lower-case kebab-case names, and nothing else. The framework's

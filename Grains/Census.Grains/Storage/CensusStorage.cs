@@ -1,0 +1,45 @@
+using Census.Grains.Surveys;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+using Orleans.Hosting;
+using Orleans.Runtime.Hosting;
+using Orleans.Storage;
+
+namespace Census.Grains.Storage;
+
+/// <summary>
+/// Where the grains keep their state and the survey index, per mode. The hosting project chooses the
+/// mode; what each mode stores where is decided here, beside the storage code.
+/// </summary>
+public static class CensusStorage
+{
+    /// <summary>The ADO.NET invariant of PostgreSQL, shared by storage, clustering and reminders.</summary>
+    public const string AdoNetInvariant = "Npgsql";
+
+    /// <summary>Local mode: grain state and the index in one SQLite file.</summary>
+    public static ISiloBuilder AddCensusLocalStorage(this ISiloBuilder silo, string databasePath)
+    {
+        silo.Services.TryAddSingleton(_ => new LocalStore(databasePath));
+        silo.Services.TryAddSingleton<ISurveyIndex>(sp => new SqliteSurveyIndex(sp.GetRequiredService<LocalStore>()));
+        silo.Services.AddGrainStorage(StorageNames.Census, (sp, name) => new SqliteGrainStorage(
+            name,
+            sp.GetRequiredService<LocalStore>(),
+            sp.GetRequiredService<IGrainStorageSerializer>(),
+            sp.GetRequiredService<TimeProvider>()));
+        return silo;
+    }
+
+    /// <summary>Cluster mode: Orleans ADO.NET grain storage and the index on PostgreSQL.</summary>
+    public static ISiloBuilder AddCensusPostgresStorage(this ISiloBuilder silo, string connectionString)
+    {
+        silo.Services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        silo.Services.TryAddSingleton<ISurveyIndex>(sp => new PostgresSurveyIndex(sp.GetRequiredService<NpgsqlDataSource>()));
+        silo.AddAdoNetGrainStorage(StorageNames.Census, o =>
+        {
+            o.Invariant = AdoNetInvariant;
+            o.ConnectionString = connectionString;
+        });
+        return silo;
+    }
+}
