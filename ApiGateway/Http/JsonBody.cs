@@ -193,6 +193,5 @@ public static partial class JsonBody
         return element is null ? null : Nullable.GetUnderlyingType(element) ?? element;
     }
 
-    private static IEnumerable<string> EnumNames(Type enumType) =>
-        Enum.GetNames(enumType).Select(n => JsonNamingPolicy.KebabCaseLower.ConvertName(n));
+    private static IEnumerable<string> EnumNames(Type enumType) => Names.All(enumType);
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 
 namespace Census.ApiGateway.Http;
 
@@ -17,16 +16,12 @@ public static class QueryValues
             return null;
         }
 
-        foreach (var candidate in System.Enum.GetValues<TEnum>())
+        if (Names.TryParse<TEnum>(value, out var parsed))
         {
-            if (JsonNamingPolicy.KebabCaseLower.ConvertName(candidate.ToString()) == value)
-            {
-                return candidate;
-            }
+            return parsed;
         }
 
-        errors.Add(name, "must be one of: " + string.Join(", ",
-            System.Enum.GetNames<TEnum>().Select(JsonNamingPolicy.KebabCaseLower.ConvertName)) + ".");
+        errors.Add(name, "must be one of: " + string.Join(", ", Names.All<TEnum>()) + ".");
         return null;
     }
 

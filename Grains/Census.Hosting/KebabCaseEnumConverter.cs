@@ -1,11 +1,11 @@
-using System.Collections.Frozen;
 using System.Text.Json;
+using WireNames = Census.Domain.Validation.Names;
 using System.Text.Json.Serialization;
 
 namespace Census.Hosting;
 
 /// <summary>
-/// Enums as their exact lower-case kebab-case names, and nothing else. The framework's
+/// Enums as their exact wire names (<see cref="WireNames"/>), and nothing else. The framework's
 /// <see cref="JsonStringEnumConverter"/> falls back to .NET's own parsing for a value it does not know,
 /// which ignores case, trims spaces and combines comma-separated names as flags — so
 /// <c>"Law, Finance"</c> would be read as some third sector. Here an unknown name is an error.
@@ -21,12 +21,6 @@ public sealed class KebabCaseEnumConverter : JsonConverterFactory
     private sealed class Converter<TEnum> : JsonConverter<TEnum>
         where TEnum : struct, Enum
     {
-        private static readonly FrozenDictionary<string, TEnum> ByName =
-            Enum.GetValues<TEnum>().ToFrozenDictionary(v => JsonNamingPolicy.KebabCaseLower.ConvertName(v.ToString()), StringComparer.Ordinal);
-
-        private static readonly FrozenDictionary<TEnum, string> ByValue =
-            ByName.ToFrozenDictionary(p => p.Value, p => p.Key);
-
         public override TEnum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
             reader.TokenType == JsonTokenType.String ? Parse(reader.GetString()) : throw new JsonException();
 
@@ -40,9 +34,9 @@ public sealed class KebabCaseEnumConverter : JsonConverterFactory
             writer.WritePropertyName(Name(value));
 
         private static TEnum Parse(string? name) =>
-            name is not null && ByName.TryGetValue(name, out var value) ? value : throw new JsonException();
+            WireNames.TryParse<TEnum>(name, out var value) ? value : throw new JsonException();
 
         private static string Name(TEnum value) =>
-            ByValue.TryGetValue(value, out var name) ? name : throw new JsonException($"{value} is not a defined {typeof(TEnum).Name}.");
+            WireNames.IsDefined(value) ? WireNames.Of(value) : throw new JsonException($"{value} is not a defined {typeof(TEnum).Name}.");
     }
 }

@@ -2,3 +2,4 @@ global using Census.Contracts.Institutions;
 global using Census.Domain.Institutions;
 global using Census.Domain.Security;
 global using Census.Domain.Validation;
+global using Census.Testing;

@@ -5,3 +5,4 @@ global using Census.Contracts.Surveys;
 global using Census.Grains.Tests.Infrastructure;
 global using Orleans;
 global using Orleans.Runtime;
+global using Census.Testing;

@@ -93,5 +93,5 @@ public static class RoundReports
 
     /// <summary>The mean score (quarter points ÷ 4 ÷ records) to two decimals; null when there are no records.</summary>
     private static decimal? Mean(long sumQuarterPoints, long count) =>
-        count == 0 ? null : Math.Round(sumQuarterPoints / 4m / count, 2, MidpointRounding.AwayFromZero);
+        count == 0 ? null : Math.Round(Census.Domain.Rubric.QuarterPoints.ToScore(sumQuarterPoints) / count, 2, MidpointRounding.AwayFromZero);
 }

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using Census.Contracts.Surveys;
 using Census.Domain.Validation;
+using Quarters = Census.Domain.Rubric.QuarterPoints;
 
 namespace Census.Domain.Rubric;
 
@@ -76,15 +77,15 @@ public static class AtusRubric
                 w[i],
                 levels.Now[i],
                 levels.Post[i],
-                FromQuarterPoints(w[i] * levels.Now[i]),
-                FromQuarterPoints(w[i] * levels.Post[i]),
+                Quarters.ToScore(w[i] * levels.Now[i]),
+                Quarters.ToScore(w[i] * levels.Post[i]),
                 levels.Reasons[i]);
         }
 
         return new Score(
             rubricVersion,
-            FromQuarterPoints(QuarterPoints(levels.Now, w)),
-            FromQuarterPoints(QuarterPoints(levels.Post, w)),
+            Quarters.ToScore(QuarterPoints(levels.Now, w)),
+            Quarters.ToScore(QuarterPoints(levels.Post, w)),
             levels.FailedGates.Count == 0,
             levels.FailedGates,
             breakdown);
@@ -115,11 +116,6 @@ public static class AtusRubric
         return sum;
     }
 
-    /// <summary>Whether a format name is in <see cref="OpenFormats"/> (case-insensitive, one leading dot trimmed).</summary>
-    public static bool IsOpenFormat(string? format) => OpenFormatName(format) is not null;
-
-    private static decimal FromQuarterPoints(int quarterPoints) => quarterPoints / 4m;
-
     private static void RequireTen<T>(IReadOnlyList<T> values, string name)
     {
         if (values.Count != CriterionCount)
@@ -145,17 +141,17 @@ public static class AtusRubric
         var failed = new List<string>(3);
         if (record.LawfulToProvide != true)
         {
-            failed.Add("G1");
+            failed.Add(RubricGates.All[0]);
         }
 
         if (record.License is null or License.Unknown)
         {
-            failed.Add("G2");
+            failed.Add(RubricGates.All[1]);
         }
 
         if (record.Availability?.AfterProcessing is null or AvailabilityScope.NotProvidable)
         {
-            failed.Add("G3");
+            failed.Add(RubricGates.All[2]);
         }
 
         return [.. failed];

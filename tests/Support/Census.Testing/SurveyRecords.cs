@@ -1,9 +1,13 @@
+using Census.Contracts.Institutions;
 using Census.Contracts.Surveys;
 
-namespace Census.Domain.Tests.Surveys;
+namespace Census.Testing;
 
-/// <summary>Survey records for tests: start from one of these and change what the test is about with <c>with { … }</c>.</summary>
-internal static class SurveyRecords
+/// <summary>
+/// Survey records for tests of every layer: start from one of these and change what the test is about
+/// with <c>with { … }</c> (<c>SurveyRecords.Valid() with { Title = "…" }</c>).
+/// </summary>
+public static class SurveyRecords
 {
     /// <summary>A valid record with every field, optional ones included, filled in; middling on the rubric.</summary>
     public static SurveyRecord Valid() => new()
