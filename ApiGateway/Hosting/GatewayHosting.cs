@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Census.ApiGateway.Apis;
 using Census.ApiGateway.Auth;
 using Census.ApiGateway.Http;
+using Census.ApiGateway.OpenApi;
 using Census.Grains.Health;
 using Census.Grains.Hosting;
 using Census.Grains.Storage;
@@ -62,7 +63,7 @@ public static class GatewayHosting
             .AddPolicy(CensusRoles.AdminPolicy, p => p.RequireRole(CensusRoles.Admin))
             .AddPolicy(CensusRoles.MemberPolicy, p => p.RequireRole(CensusRoles.Admin, CensusRoles.Agency));
 
-        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
+        builder.Services.AddCensusOpenApi();
         builder.AddCensusTelemetry("census-gateway");
 
         var health = builder.Services.AddHealthChecks()
