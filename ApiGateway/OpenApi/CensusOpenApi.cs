@@ -19,5 +19,6 @@ public static class CensusOpenApi
             o.AddDocumentTransformer<ProblemSchemas>();
             o.AddDocumentTransformer<ServerUrlTransformer>();
             o.AddDocumentTransformer<RequiredMemberDocumentTransformer>();
+            o.AddDocumentTransformer<EnumReferenceDocumentTransformer>();
         });
 }

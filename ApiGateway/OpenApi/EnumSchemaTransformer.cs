@@ -44,21 +44,27 @@ public sealed class EnumSchemaTransformer : IOpenApiSchemaTransformer
         return Task.CompletedTask;
     }
 
-    /// <summary>The enumeration as a component of <paramref name="document"/> (inline when there is none yet).</summary>
-    private static IOpenApiSchema Component(Type enumType, JsonSerializerOptions options, OpenApiDocument? document)
+    /// <summary>The key, in a schema's unserialized metadata, of the enumeration component it stands for.</summary>
+    public const string ComponentName = "census:enum-component";
+
+    /// <summary>
+    /// The enumeration registered as a component, and an inline copy marked with its name: the generator
+    /// inlines a reference made here, so <see cref="EnumReferenceDocumentTransformer"/> swaps the copy for
+    /// the reference once the document is assembled.
+    /// </summary>
+    private static OpenApiSchema Component(Type enumType, JsonSerializerOptions options, OpenApiDocument? document)
     {
-        var schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = WireNames(enumType, options) };
-        if (document is null)
+        if (document is not null && document.Components?.Schemas?.ContainsKey(enumType.Name) != true)
         {
-            return schema;
+            document.AddComponent<IOpenApiSchema>(enumType.Name, new OpenApiSchema { Type = JsonSchemaType.String, Enum = WireNames(enumType, options) });
         }
 
-        if (document.Components?.Schemas?.ContainsKey(enumType.Name) != true)
+        return new OpenApiSchema
         {
-            document.AddComponent<IOpenApiSchema>(enumType.Name, schema);
-        }
-
-        return new OpenApiSchemaReference(enumType.Name, document);
+            Type = JsonSchemaType.String,
+            Enum = WireNames(enumType, options),
+            Metadata = new Dictionary<string, object>(StringComparer.Ordinal) { [ComponentName] = enumType.Name },
+        };
     }
 
     /// <summary>Each defined value of <paramref name="enumType"/> as the API writes it.</summary>

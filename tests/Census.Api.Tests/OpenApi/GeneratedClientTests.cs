@@ -46,7 +46,7 @@ public sealed class GeneratedClientTests
             "dotnet",
             ["kiota", "generate", "--language", "CSharp", "--openapi", documentPath, "--output", Path.Combine(work, "Client"),
              "--class-name", "CensusClient", "--namespace-name", "Census.Client", "--exclude-backward-compatible", "--log-level", "Warning"],
-            root, ToolLimit, new Dictionary<string, string> { ["KIOTA_UPDATE__DISABLED"] = "true" });
+            root, ToolLimit, new Dictionary<string, string> { ["KIOTA_CLI_TELEMETRY_OPTOUT"] = "true", ["KIOTA_TUTORIAL_ENABLED"] = "false" });
         Assert.True(generate.ExitCode == 0, "Kiota could not generate a client from the document:\n" + generate.Output);
 
         var build = await ToolRun.RunAsync(

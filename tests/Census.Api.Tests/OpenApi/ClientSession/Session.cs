@@ -71,7 +71,7 @@ try
             Quality = new SurveyQuality { Assessed = true, ErrorRate = 0.03, Verified = false },
             Documentation = new SurveyDocumentation { DataDictionary = true, Datasheet = false },
             Maintenance = new SurveyMaintenance { UpdateFrequency = UpdateFrequency.Monthly, Versioned = true },
-            ProcessingPlan = [SurveyRecord_processingPlan.DeIdentification, SurveyRecord_processingPlan.Labeling],
+            ProcessingPlan = [ProcessingStep.DeIdentification, ProcessingStep.Labeling],
         },
         r => r.Headers.Add("Idempotency-Key", "record-" + suffix));
     Console.WriteLine($"wrote revision {written!.Revision}");
