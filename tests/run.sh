@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test of the census: builds the solution, makes sure PostgreSQL is there (installing and
-# starting it on Debian/Ubuntu when needed), runs all four test projects, and ends with the line
+# Runs every test of the census: builds the solution, makes sure PostgreSQL, Node (for the OpenAPI lint) and
+# the dotnet tools are there (installing them on Debian/Ubuntu when needed), runs all four test projects, and
+# ends with the line
 # "N passed, N failed".
 #
 #   bash tests/run.sh            # everything
@@ -20,6 +21,30 @@ mkdir -p "$results"
 if [ -z "${CENSUS_TEST_POSTGRES:-}" ]; then
   bash deploy/postgres/ensure-local.sh census_test --fresh
   export CENSUS_TEST_POSTGRES="Host=127.0.0.1;Port=5432;Username=census;Password=${CENSUS_PG_PASSWORD:-census};Database=census_test"
+fi
+
+# The OpenAPI tests' tools (tests/Census.Api.Tests/OpenApi): Kiota, pinned in .config/dotnet-tools.json, generates
+# a client from the served document; @redocly/cli lints it. Both are installed here, redocly into artifacts/tools
+# (never globally), so a clean machine gets them too.
+if ! command -v npm >/dev/null 2>&1; then
+  if command -v apt-get >/dev/null 2>&1; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+  else
+    echo "npm is missing and cannot be installed here (no apt-get): the OpenAPI lint test will fail." >&2
+  fi
+fi
+dotnet tool restore
+if command -v npm >/dev/null 2>&1; then
+  # 2.x needs Node.js 20.19 or later; Debian's own nodejs may be older, and 1.34.20 runs there (>= 18.17).
+  if node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)'; then
+    redocly_version="2.77.0"
+  else
+    redocly_version="1.34.20"
+  fi
+  if ! grep -qs "\"version\": \"$redocly_version\"" artifacts/tools/node_modules/@redocly/cli/package.json; then
+    npm install --prefix artifacts/tools --no-audit --no-fund --loglevel=error "@redocly/cli@$redocly_version"
+  fi
 fi
 
 dotnet build Actors.sln -c "$configuration" -nologo -v quiet

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Census.ApiGateway.Auth;
 using Census.ApiGateway.Http;
 using Census.Contracts.Rankings;
@@ -19,6 +20,7 @@ public static class RankingsApi
     public sealed record FinalizeRequest
     {
         /// <summary>The completed run whose selection becomes the round's.</summary>
+        [Required]
         public string? RunId { get; init; }
     }
 

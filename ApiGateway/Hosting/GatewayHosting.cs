@@ -2,8 +2,9 @@ using System.Text.Json.Serialization;
 using Census.ApiGateway.Apis;
 using Census.ApiGateway.Auth;
 using Census.ApiGateway.Http;
-using Census.Hosting.Health;
+using Census.ApiGateway.OpenApi;
 using Census.Hosting;
+using Census.Hosting.Health;
 using Microsoft.AspNetCore.Authentication;
 using Scalar.AspNetCore;
 
@@ -59,7 +60,7 @@ public static class GatewayHosting
             .AddPolicy(CensusRoles.AdminPolicy, p => p.RequireRole(CensusRoles.Admin))
             .AddPolicy(CensusRoles.MemberPolicy, p => p.RequireRole(CensusRoles.Admin, CensusRoles.Agency));
 
-        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
+        builder.Services.AddCensusOpenApi();
         builder.AddCensusTelemetry("census-gateway");
 
         builder.Services.AddCensusGatewayChecks(census, configuration);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Census.Contracts.Surveys;
 
 namespace Census.Contracts.Rounds;
@@ -6,14 +7,14 @@ namespace Census.Contracts.Rounds;
 [GenerateSerializer, Immutable, Alias("census.RoundDefinition")]
 public sealed record RoundDefinition
 {
-    [Id(0)] public string? Id { get; init; }
+    [Id(0), Required] public string? Id { get; init; }
 
-    [Id(1)] public string? Title { get; init; }
+    [Id(1), Required] public string? Title { get; init; }
 
     /// <summary>When the round closes by itself (ISO 8601 UTC).</summary>
-    [Id(2)] public DateTimeOffset? Deadline { get; init; }
+    [Id(2), Required] public DateTimeOffset? Deadline { get; init; }
 
-    [Id(3)] public SelectionPolicy? Selection { get; init; }
+    [Id(3), Required] public SelectionPolicy? Selection { get; init; }
 
     /// <summary>Rubric v1's weights; default rubric.md's.</summary>
     [Id(4)] public RubricWeights? Weights { get; init; }

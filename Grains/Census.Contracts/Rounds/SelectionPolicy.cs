@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Census.Contracts.Institutions;
 
 namespace Census.Contracts.Rounds;
@@ -6,7 +7,7 @@ namespace Census.Contracts.Rounds;
 [GenerateSerializer, Immutable, Alias("census.SelectionPolicy")]
 public sealed record SelectionPolicy
 {
-    [Id(0)] public int? Quota { get; init; }
+    [Id(0), Required] public int? Quota { get; init; }
 
     /// <summary>At most this many records from one institution; absent means no limit.</summary>
     [Id(1)] public int? MaxPerInstitution { get; init; }

@@ -1,19 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Census.Contracts.Surveys;
 
 /// <summary>The ten criterion weights of a rubric version: whole numbers ≥ 0 summing to 100.</summary>
 [GenerateSerializer, Immutable, Alias("census.RubricWeights")]
 public sealed record RubricWeights
 {
-    [Id(0)] public int? C1 { get; init; }
-    [Id(1)] public int? C2 { get; init; }
-    [Id(2)] public int? C3 { get; init; }
-    [Id(3)] public int? C4 { get; init; }
-    [Id(4)] public int? C5 { get; init; }
-    [Id(5)] public int? C6 { get; init; }
-    [Id(6)] public int? C7 { get; init; }
-    [Id(7)] public int? C8 { get; init; }
-    [Id(8)] public int? C9 { get; init; }
-    [Id(9)] public int? C10 { get; init; }
+    [Id(0), Required] public int? C1 { get; init; }
+    [Id(1), Required] public int? C2 { get; init; }
+    [Id(2), Required] public int? C3 { get; init; }
+    [Id(3), Required] public int? C4 { get; init; }
+    [Id(4), Required] public int? C5 { get; init; }
+    [Id(5), Required] public int? C6 { get; init; }
+    [Id(6), Required] public int? C7 { get; init; }
+    [Id(7), Required] public int? C8 { get; init; }
+    [Id(8), Required] public int? C9 { get; init; }
+    [Id(9), Required] public int? C10 { get; init; }
 
     /// <summary>Rubric v1 (rubric.md): 15, 10, 10, 10, 15, 10, 10, 10, 5, 5.</summary>
     public static RubricWeights Default { get; } = new()

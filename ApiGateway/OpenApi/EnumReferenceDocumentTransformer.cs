@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Census.ApiGateway.OpenApi;
+
+/// <summary>
+/// A list of an enumeration (<c>processingPlan</c>) refers to the enumeration's component instead of
+/// repeating its values, so a generated client has one type for it, not one per member.
+/// </summary>
+public sealed class EnumReferenceDocumentTransformer : IOpenApiDocumentTransformer
+{
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        var components = document.Components?.Schemas;
+        foreach (var schema in components?.Values.OfType<OpenApiSchema>() ?? [])
+        {
+            foreach (var property in schema.Properties?.Values.OfType<OpenApiSchema>() ?? [])
+            {
+                if (property.Items is OpenApiSchema { Metadata: { } metadata } &&
+                    metadata.TryGetValue(EnumSchemaTransformer.ComponentName, out var name) && name is string component &&
+                    components!.ContainsKey(component))
+                {
+                    property.Items = new OpenApiSchemaReference(component, document);
+                }
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+}
