@@ -122,6 +122,12 @@ public abstract class SqlSurveyIndex : ISurveyIndex
         return cells;
     }
 
+    /// <summary>
+    /// Placeholder in the rounds branch so it builds: the round gate's statements (a gate row per round) come
+    /// with the write path's branch, which replaces this body at merge.
+    /// </summary>
+    public Task CloseRoundAsync(string roundId, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
     public async Task<int?> RevisionAsync(string roundId, string institutionId, string datasetId, CancellationToken cancellationToken = default)
     {
         await using var lease = await OpenAsync(_revision, [roundId, institutionId, datasetId], cancellationToken);

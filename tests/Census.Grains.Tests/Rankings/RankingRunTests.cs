@@ -422,6 +422,34 @@ public sealed class RankingRunTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Finalizing_with_a_run_started_before_the_close_is_refused_as_the_wrong_state()
+    {
+        var seeded = await FourInstitutions(OnePerInstitution);
+        var run = await StartAndWait(seeded.RoundId);
+        Assert.Equal(RoundOutcome.Ok, (await _census.Round(seeded.RoundId).Close(TestCensus.Admin)).Outcome);
+
+        var result = await _census.Round(seeded.RoundId).Finalize(run.RunId, TestCensus.Admin);
+
+        Assert.Equal(RoundOutcome.WrongState, result.Outcome);
+        Assert.Contains("started before the round closed", result.Detail, StringComparison.Ordinal);
+        Assert.Null(await _census.Round(seeded.RoundId).Selection());
+    }
+
+    [Fact]
+    public async Task A_run_started_after_the_close_can_be_finalized_though_an_earlier_one_cannot()
+    {
+        var seeded = await FourInstitutions(OnePerInstitution);
+        await StartAndWait(seeded.RoundId);
+        Assert.Equal(RoundOutcome.Ok, (await _census.Round(seeded.RoundId).Close(TestCensus.Admin)).Outcome);
+        var afterClose = await StartAndWait(seeded.RoundId);
+
+        var result = await _census.Round(seeded.RoundId).Finalize(afterClose.RunId, TestCensus.Admin);
+
+        Assert.Equal(RoundOutcome.Ok, result.Outcome);
+        Assert.Equal(afterClose.Selection, await _census.Round(seeded.RoundId).Selection());
+    }
+
+    [Fact]
     public async Task Finalizing_with_a_run_the_round_never_started_is_not_found()
     {
         var roundId = await _census.ClosedRound();
