@@ -41,7 +41,7 @@ public sealed class RoundShardGrain(ISurveyIndex index) : Grain, IRoundShardGrai
         }
 
         var samples = CandidatePruning.Samples(eligible, SelectionPolicies.ToConstraints(request.Policy), perSector);
-        return new ShardSample(Shard, slice.Count, eligible.Count, samples);
+        return new ShardSample(Shard, slice.Count, eligible.Count, samples, slice.Groups());
     }
 
     async Task<ShardRanking> IRoundShardGrain.Candidates(ShardRankRequest request, IReadOnlyList<ScoreThreshold> thresholds)

@@ -74,7 +74,7 @@ public abstract class SqlSurveyIndex : ISurveyIndex
         await using var reader = await lease.Command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            yield return SurveyIndexSql.ReadShardRow(reader);
+            yield return SurveyIndexSql.ReadShardRow(reader) with { Revision = reader.GetInt32(25) };
         }
     }
 
@@ -103,6 +103,7 @@ public abstract class SqlSurveyIndex : ISurveyIndex
                 FailedGates = reader.GetInt16(25),
                 UpdatedAt = ReadTimestamp(reader, 26),
                 Withdrawn = reader.GetBoolean(27),
+                Revision = reader.GetInt32(28),
             });
         }
 

@@ -145,7 +145,7 @@ public sealed class InMemorySurveyIndex : ISurveyIndex
         {
             await Task.Yield();
             yield return new ShardRow(row.InstitutionId, row.DatasetId, row.Sector, row.Modality, row.Eligible,
-                [.. row.LevelsNow.Concat(row.LevelsPost).Select(l => (byte)l)]);
+                [.. row.LevelsNow.Concat(row.LevelsPost).Select(l => (byte)l)]) { Revision = row.Revision };
         }
     }
 
@@ -160,7 +160,7 @@ public sealed class InMemorySurveyIndex : ISurveyIndex
         IReadOnlyList<ShardRow> rows = _rows.Values
             .Where(r => r.RoundId == roundId && r.InstitutionId == institutionId && r.Sector == sector)
             .Select(r => new ShardRow(r.InstitutionId, r.DatasetId, r.Sector, r.Modality, r.Eligible,
-                [.. r.LevelsNow.Concat(r.LevelsPost).Select(l => (byte)l)]) { FailedGates = r.FailedGates, UpdatedAt = r.UpdatedAt, Withdrawn = r.Withdrawn })
+                [.. r.LevelsNow.Concat(r.LevelsPost).Select(l => (byte)l)]) { FailedGates = r.FailedGates, UpdatedAt = r.UpdatedAt, Withdrawn = r.Withdrawn, Revision = r.Revision })
             .ToList();
         return Task.FromResult(rows);
     }

@@ -398,6 +398,37 @@ public sealed class RankingRunTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Explain_knows_nothing_of_a_record_changed_after_the_run_by_a_writer_whose_clock_is_behind()
+    {
+        var seeded = await FourInstitutions(OnePerInstitution);
+        var run = await StartAndWait(seeded.RoundId);
+        var row = fixture.Index.Find(seeded.RoundId, seeded.Institutions[1], "rank-b-low")!;
+        await fixture.Index.UpsertAsync(row with
+        {
+            Revision = row.Revision + 1,
+            LevelsPost = [.. row.LevelsPost.Select(_ => 0)],
+            UpdatedAt = run.StartedAt - TimeSpan.FromHours(1),
+        });
+
+        var explanation = await Run(seeded.RoundId, run.RunId).Explain(seeded.Institutions[1], "rank-b-low");
+
+        Assert.Null(explanation);
+    }
+
+    [Fact]
+    public async Task Explain_still_explains_a_record_whose_group_did_not_change_when_others_did()
+    {
+        var seeded = await FourInstitutions(OnePerInstitution);
+        var run = await StartAndWait(seeded.RoundId);
+        Assert.NotNull((await _census.Dataset(seeded.Institutions[3], "rank-late").Put(TestCensus.Write(seeded.RoundId, Scored(2)))).Response);
+
+        var explanation = await Run(seeded.RoundId, run.RunId).Explain(seeded.Institutions[1], "rank-b-low");
+
+        Assert.NotNull(explanation);
+        Assert.Equal("constraint", explanation.Why);
+    }
+
+    [Fact]
     public async Task Explain_knows_nothing_of_a_record_the_round_does_not_have()
     {
         var seeded = await FourInstitutions(OnePerInstitution);
