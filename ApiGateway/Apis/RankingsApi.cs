@@ -19,7 +19,7 @@ public static class RankingsApi
     /// <summary>The body of <c>POST …/selection</c>.</summary>
     public sealed record FinalizeRequest
     {
-        /// <summary>The completed run whose selection becomes the round's.</summary>
+        /// <summary>The completed run whose selection becomes the round's; it must have started after the round closed.</summary>
         [Required]
         public string? RunId { get; init; }
     }
@@ -37,7 +37,7 @@ public static class RankingsApi
             .WithName("ExplainRanking").WithSummary("Why a record is or is not in a run's selection (admin).");
         api.MapPost("/selection", FinalizeSelection).RequireAuthorization(CensusRoles.AdminPolicy)
             .Accepts<FinalizeRequest>("application/json")
-            .WithName("FinalizeSelection").WithSummary("Finalize a closed round with a completed run's selection (admin).");
+            .WithName("FinalizeSelection").WithSummary("Finalize a closed round with the selection of a completed run started after the close (admin); 409 for an earlier run.");
         api.MapGet("/selection", GetSelection).RequireAuthorization(CensusRoles.MemberPolicy)
             .WithName("GetSelection").WithSummary("The finalized selection (admin; an agency sees its own rows).");
         return routes;

@@ -308,6 +308,48 @@ public sealed class RankingApiTests(GatewayFixture gateway)
     }
 
     [Fact]
+    public async Task Finalizing_with_a_run_started_before_the_close_is_409_and_the_withdrawn_record_is_never_official()
+    {
+        var scene = await NewScene();
+        var staleRunId = await CompletedRun(scene.RoundId);
+        var selected = (await UntilFinished(scene.RoundId, staleRunId)).GetProperty("selection")[0];
+        var (institutionId, datasetId) = (selected.GetProperty("institutionId").GetString()!, selected.GetProperty("datasetId").GetString()!);
+        using (var withdraw = await gateway.Surveys.Withdraw(scene.RoundId, institutionId, datasetId))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, withdraw.StatusCode);
+        }
+
+        await gateway.Rounds.CloseValid(scene.RoundId);
+
+        using var response = await Finalize(gateway.Admin.Client, scene.RoundId, FinalizeBody(staleRunId));
+
+        var problem = await response.AssertProblem(HttpStatusCode.Conflict);
+        Assert.Contains("started before the round closed", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("closed", await gateway.Rounds.State(scene.RoundId));
+        using var selection = await gateway.Admin.Client.GetAsync(SelectionRoute(scene.RoundId));
+        Assert.Equal(HttpStatusCode.NotFound, selection.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_run_started_after_the_close_is_finalized_without_the_record_withdrawn_before_it()
+    {
+        var scene = await NewScene();
+        using (var withdraw = await gateway.Surveys.Withdraw(scene.RoundId, scene.InstitutionA, Scene.DatasetA1))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, withdraw.StatusCode);
+        }
+
+        await gateway.Rounds.CloseValid(scene.RoundId);
+        var runId = await CompletedRun(scene.RoundId);
+
+        using var response = await Finalize(gateway.Admin.Client, scene.RoundId, FinalizeBody(runId));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var selection = await gateway.Admin.Client.GetAsync(SelectionRoute(scene.RoundId));
+        Assert.DoesNotContain((scene.InstitutionA, Scene.DatasetA1), Keys(await selection.ReadJson()));
+    }
+
+    [Fact]
     public async Task Finalizing_without_a_runId_is_400_naming_runId()
     {
         var scene = await NewScene();

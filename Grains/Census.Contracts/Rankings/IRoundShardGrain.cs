@@ -25,13 +25,17 @@ public interface IRoundShardGrain : IGrainWithStringKey
     Task<ShardRanking> Candidates(ShardRankRequest request, IReadOnlyList<ScoreThreshold> thresholds);
 }
 
-/// <summary>A shard's first answer: how many records it scored, how many are eligible, and its samples.</summary>
+/// <summary>
+/// A shard's first answer: how many records it scored, how many are eligible, its samples, and a fingerprint of each
+/// (institution, sector) group it holds rows of (a group may span shards: fingerprints add).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("census.ShardSample")]
 public sealed record ShardSample(
     [property: Id(0)] int Shard,
     [property: Id(1)] long Scored,
     [property: Id(2)] long Eligible,
-    [property: Id(3)] IReadOnlyList<ScoreSample> Samples);
+    [property: Id(3)] IReadOnlyList<ScoreSample> Samples,
+    [property: Id(4)] IReadOnlyList<GroupFingerprint>? Groups = null);
 
 /// <summary>
 /// What to rank with. <see cref="Frozen"/>: the round is closed, so the slice cannot change and a

@@ -22,7 +22,7 @@ public interface ICensusRoundGrain : IGrainWithStringKey
     Task<RoundCommandResult> SetWeights(RubricWeights weights, string actor);
 
     /// <summary>Whether an institution is invited (api: agencies read rounds they are invited to).</summary>
-    [Alias("IsInvited")]
+    [Alias("IsInvited"), Orleans.Concurrency.ReadOnly]
     Task<bool> IsInvited(string institutionId);
 
     /// <summary>
@@ -36,7 +36,10 @@ public interface ICensusRoundGrain : IGrainWithStringKey
     [Alias("StartRanking")]
     Task<StartRankingResult> StartRanking(int? rubricVersion, string actor);
 
-    /// <summary>Finalizes a closed round with a completed run's selection.</summary>
+    /// <summary>
+    /// Finalizes a closed round with the selection of a completed run that started after the close; an earlier
+    /// run is refused (<see cref="RoundOutcome.WrongState"/>): it may hold records withdrawn or changed before the close.
+    /// </summary>
     [Alias("Finalize")]
     Task<RoundCommandResult> Finalize(string runId, string actor);
 
@@ -51,7 +54,11 @@ public interface ICensusRoundGrain : IGrainWithStringKey
     [Alias("Report"), Orleans.Concurrency.ReadOnly]
     Task<Census.Contracts.Reports.RoundReport?> Report(CancellationToken cancellationToken = default);
 
-    /// <summary>An assignment moved between statuses; keeps the progress counters.</summary>
+    /// <summary>
+    /// An assignment's status now (after a move, and again on every re-read of its context): keeps the progress
+    /// counters. Cheap: the round records it in memory and persists its progress at most every few seconds, so
+    /// agencies' writes never wait on a round state write; a status lost in a crash is reported again.
+    /// </summary>
     [Alias("AssignmentStatusChanged")]
-    Task AssignmentStatusChanged(string institutionId, AssignmentStatus? from, AssignmentStatus to);
+    Task AssignmentStatusChanged(string institutionId, AssignmentStatus status);
 }

@@ -117,4 +117,18 @@ public static class RoundRules
     /// <summary>Whether a write at <paramref name="now"/> is accepted: the round is open and its deadline not reached.</summary>
     public static bool AcceptsWrites(RoundState state, DateTimeOffset deadline, DateTimeOffset now) =>
         state == RoundState.Open && now < deadline;
+
+    /// <summary>Whether a round in <paramref name="state"/> may be ranked: its records exist and may still be read.</summary>
+    public static bool CanRank(RoundState state) => state is RoundState.Open or RoundState.Closed;
+
+    /// <summary>Whether a round in <paramref name="state"/> may get a new rubric version: not once its selection is official.</summary>
+    public static bool CanChangeRubric(RoundState state) => state != RoundState.Finalized;
+
+    /// <summary>
+    /// Whether the run numbered <paramref name="runNumber"/> (1-based, in start order) may be finalized in a round
+    /// that had started <paramref name="runsStartedAtClose"/> runs when it closed. Only a run started after the
+    /// close read the index as it stays: an earlier run may hold a record withdrawn or changed before the close.
+    /// Decided by the round's own sequence of runs, never by clocks.
+    /// </summary>
+    public static bool CanFinalizeWith(int runNumber, int runsStartedAtClose) => runNumber > runsStartedAtClose;
 }

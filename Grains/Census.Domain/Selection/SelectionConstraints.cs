@@ -11,9 +11,4 @@ public sealed record SelectionConstraints(
     int Quota,
     int? MaxPerInstitution,
     IReadOnlyDictionary<Sector, int> SectorMin,
-    IReadOnlyDictionary<Sector, int> SectorMax)
-{
-    /// <summary>Only a quota: no per-institution or per-sector bound.</summary>
-    public static SelectionConstraints QuotaOnly(int quota) =>
-        new(quota, null, new Dictionary<Sector, int>(), new Dictionary<Sector, int>());
-}
+    IReadOnlyDictionary<Sector, int> SectorMax);

@@ -61,77 +61,53 @@ public sealed class RankingRunGrain(
             return null;
         }
 
-        // A selected record is explained by what the run ranked, whatever happened to it since.
         if (state.State.Selection.Find(s => s.InstitutionId == institutionId && s.DatasetId == datasetId) is { } selected)
         {
-            return new Explanation(true, selected.Rank, selected.Post, selected.Now, "selected",
-                $"Selected at rank {selected.Rank} of {state.State.Selection.Count}.");
+            return RankingExplanations.ForSelected(selected, state.State.Selection.Count);
         }
 
-        // Any other record is explained from its index row — unless the row changed after the run
-        // started (an open round), in which case this run never saw it as it is now.
-        if (await index.ReadRowAsync(definition.RoundId, institutionId, datasetId, cancellationToken) is not { } row ||
-            row.UpdatedAt > definition.StartedAt)
+        // Any other record is explained from its group's index rows — unless the group is not as the run read it
+        // (an open round changed since): then this run never saw the record as it is now. Compared by revisions.
+        if (await index.ReadRowAsync(definition.RoundId, institutionId, datasetId, cancellationToken) is not { } row)
+        {
+            return null;
+        }
+
+        var sector = Census.Domain.Validation.Names.Parse<Sector>(row.Sector);
+        var group = await index.ReadGroupAsync(definition.RoundId, institutionId, row.Sector, cancellationToken);
+        if (!AsRanked(definition, institutionId, sector, group))
         {
             return null;
         }
 
         var weights = definition.Weights.ToArray();
-        var post = Score(row.Levels, weights, post: true);
-        var now = Score(row.Levels, weights, post: false);
-
-        if (!row.Eligible)
-        {
-            var gates = new[] { (1, "G1 lawfulToProvide"), (2, "G2 license"), (4, "G3 availability.afterProcessing") }
-                .Where(g => (row.FailedGates & g.Item1) != 0).Select(g => g.Item2);
-            return new Explanation(false, null, post, now, "ineligible", "Fails gate " + string.Join(", ", gates) + ".");
-        }
-
-        if (state.State.State == RunState.Infeasible)
-        {
-            return new Explanation(false, null, post, now, "constraint", "The run is infeasible: " + state.State.Reason);
-        }
-
-        if (await BindingAsync(definition, row, cancellationToken) is not { } binding)
-        {
-            return null;
-        }
-
-        return binding == "quota"
-            ? new Explanation(false, null, post, now, "below-cut", $"Its post score {post} is below the cut of the {definition.Policy.Quota} selected.")
-            : new Explanation(false, null, post, now, "constraint", $"Kept out by {binding}.");
+        Candidate Candidate(ShardRow r) => new(r.InstitutionId, r.DatasetId, sector,
+            AtusRubric.QuarterPoints(Levels(r.Levels, post: true), weights), AtusRubric.QuarterPoints(Levels(r.Levels, post: false), weights));
+        var ranked = group.Where(r => r.Eligible && !r.Withdrawn).Select(Candidate).ToList();
+        var selection = state.State.Selection
+            .Select(s => new Candidate(s.InstitutionId, s.DatasetId, s.Sector, QuarterPoints.FromScore(s.Post), QuarterPoints.FromScore(s.Now)))
+            .ToList();
+        return RankingExplanations.ForUnselected(
+            Candidate(row), row.Eligible ? 0 : row.FailedGates, ranked, selection, definition.Policy,
+            state.State.State == RunState.Infeasible ? state.State.Reason ?? "" : null);
     }
 
     /// <summary>
-    /// What kept an eligible, unselected record out: the group cap if it ranks below its (institution, sector)
-    /// group's top, else the solver's binding rule against the selection. Null if the group changed after the run
-    /// started (an open round): the run did not rank the group as it is now.
+    /// Whether a group's rows are those the run ranked: the same count and fingerprint of (dataset, revision). A frozen
+    /// run's round was closed, so its index cannot have changed; a run recorded before fingerprints existed is trusted
+    /// only then.
     /// </summary>
-    private async Task<string?> BindingAsync(RankingRunDefinition definition, ShardRow row, CancellationToken cancellationToken)
+    private bool AsRanked(RankingRunDefinition definition, string institutionId, Sector sector, IReadOnlyList<ShardRow> group)
     {
-        var group = await index.ReadGroupAsync(definition.RoundId, row.InstitutionId, row.Sector, cancellationToken);
-        if (group.Any(r => r.UpdatedAt > definition.StartedAt))
+        if (state.State.Groups is not { } groups)
         {
-            return null;
+            return definition.Frozen;
         }
 
-        var weights = definition.Weights.ToArray();
-        var sector = Census.Domain.Validation.Names.Parse<Sector>(row.Sector);
-        Candidate Candidate(ShardRow r) => new(r.InstitutionId, r.DatasetId, sector,
-            AtusRubric.QuarterPoints(Levels(r.Levels, post: true), weights), AtusRubric.QuarterPoints(Levels(r.Levels, post: false), weights));
-
-        var candidate = Candidate(row);
-        var constraints = SelectionPolicies.ToConstraints(definition.Policy);
-        var ahead = group.Count(r => r.Eligible && !r.Withdrawn && RankingOrder.Instance.Compare(Candidate(r), candidate) < 0);
-        if (ahead >= ExactSelection.GroupTop(constraints, sector))
-        {
-            return GroupCap(definition, row);
-        }
-
-        var selected = state.State.Selection
-            .Select(s => new Candidate(s.InstitutionId, s.DatasetId, s.Sector, (int)(s.Post * 4), (int)(s.Now * 4)))
-            .ToList();
-        return ExactSelection.WhyNotSelected(candidate, selected, constraints);
+        var now = GroupFingerprints.Of(institutionId, sector, group);
+        return groups.TryGetValue(GroupFingerprints.Key(institutionId, sector), out var ranked)
+            ? ranked.Rows == now.Rows && ranked.Hash == now.Hash
+            : now.Rows == 0;
     }
 
     async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
@@ -194,12 +170,13 @@ public sealed class RankingRunGrain(
                 (result, modalities) = await SolveAsync(shards, request, [], constraints);
             }
 
+            state.State.Groups = GroupFingerprints.Combine(samples.SelectMany(s => s.Groups ?? []));
             state.State.Scored = samples.Sum(s => s.Scored);
             state.State.Eligible = samples.Sum(s => s.Eligible);
             state.State.TotalPostQuarterPoints = result.TotalPostQuarterPoints;
             state.State.Reason = result.Reason;
             state.State.Selection = [.. result.Selected.Select((c, i) => new SelectedRecord(
-                i + 1, c.InstitutionId, c.DatasetId, c.Sector, modalities[c.Key], c.NowQuarterPoints / 4m, c.PostQuarterPoints / 4m))];
+                i + 1, c.InstitutionId, c.DatasetId, c.Sector, modalities[c.Key], QuarterPoints.ToScore(c.NowQuarterPoints), QuarterPoints.ToScore(c.PostQuarterPoints)))];
             state.State.State = result.Outcome == SelectionOutcome.Selected ? RunState.Completed : RunState.Infeasible;
             state.State.CompletedAt = clock.GetUtcNow();
             await state.WriteOrRollBackAsync(this);
@@ -263,35 +240,8 @@ public sealed class RankingRunGrain(
         var s = state.State;
         var d = s.Definition!;
         return new RankingRun(d.RunId, s.State, d.RubricVersion, d.StartedAt, s.CompletedAt, s.Scored, s.Eligible,
-            s.TotalPostQuarterPoints / 4m, s.Reason, s.Selection);
+            QuarterPoints.ToScore(s.TotalPostQuarterPoints), s.Reason, s.Selection);
     }
-
-    private static decimal Score(byte[] levels, int[] weights, bool post) =>
-        AtusRubric.QuarterPoints(Levels(levels, post), weights) / 4m;
 
     private static int[] Levels(byte[] levels, bool post) => [.. levels.Skip(post ? 10 : 0).Take(10).Select(l => (int)l)];
-
-    /// <summary>
-    /// A record the shards did not even pass on ranked below the top of its (institution, sector)
-    /// group; the smallest of the caps that size the group names the constraint.
-    /// </summary>
-    private static string GroupCap(RankingRunDefinition definition, ShardRow row)
-    {
-        var caps = new List<(int Cap, string Name)> { (definition.Policy.Quota ?? int.MaxValue, "quota") };
-        if (definition.Policy.MaxPerInstitution is { } perInstitution)
-        {
-            caps.Add((perInstitution, "maxPerInstitution"));
-        }
-
-        var sectorMax = definition.Policy.SectorMax?
-            .Where(p => Census.Domain.Validation.Names.Of(p.Key) == row.Sector)
-            .Select(p => (int?)p.Value)
-            .FirstOrDefault();
-        if (sectorMax is { } max)
-        {
-            caps.Add((max, $"sectorMax.{row.Sector}"));
-        }
-
-        return caps.MinBy(c => c.Cap).Name;
-    }
 }

@@ -15,4 +15,10 @@ public sealed class RankingRunState
     [Id(7)] public List<SelectedRecord> Selection { get; set; } = [];
 
     [Id(9)] public int FailedAttempts { get; set; }
+
+    /// <summary>
+    /// The fingerprint of each (institution, sector) group the run read, keyed <c>institution/sector</c>: explanations
+    /// compare it with the group now. Null for runs recorded before it existed.
+    /// </summary>
+    [Id(10)] public Dictionary<string, GroupFingerprint>? Groups { get; set; }
 }

@@ -10,13 +10,17 @@ namespace Census.Grains.Rankings;
 /// One shard of a round's index. Random placement spreads a run's shards over the silos on purpose
 /// (default placement would put them all on the silo that received the ranking call). It holds its
 /// rows while the round is frozen; an open round's slice is read afresh for every run and kept only
-/// between that run's two questions, so both answers describe the same rows.
+/// between that run's two questions, so both answers describe the same rows. Each run keeps its own
+/// slice: two runs whose questions interleave must each be answered from the rows they sampled.
 /// </summary>
 [GrainType("round-shard"), RandomPlacement]
 public sealed class RoundShardGrain(ISurveyIndex index) : Grain, IRoundShardGrain
 {
+    /// <summary>Runs whose first question was answered and whose second has not come yet; the oldest goes beyond this.</summary>
+    internal const int MaxPendingRuns = 4;
+
+    private readonly List<(string RunId, ShardSlice Slice)> _pending = [];
     private ShardSlice? _frozen;
-    private (string RunId, ShardSlice Slice)? _pending;
 
     private string RoundId => this.GetPrimaryKeyString().Split('/')[0];
 
@@ -37,7 +41,7 @@ public sealed class RoundShardGrain(ISurveyIndex index) : Grain, IRoundShardGrai
         }
 
         var samples = CandidatePruning.Samples(eligible, SelectionPolicies.ToConstraints(request.Policy), perSector);
-        return new ShardSample(Shard, slice.Count, eligible.Count, samples);
+        return new ShardSample(Shard, slice.Count, eligible.Count, samples, slice.Groups());
     }
 
     async Task<ShardRanking> IRoundShardGrain.Candidates(ShardRankRequest request, IReadOnlyList<ScoreThreshold> thresholds)
@@ -78,19 +82,34 @@ public sealed class RoundShardGrain(ISurveyIndex index) : Grain, IRoundShardGrai
     {
         if (request.Frozen)
         {
-            _pending = null;
+            _pending.Clear();
             return _frozen ??= await ShardSlice.LoadAsync(index.ReadShardAsync(RoundId, Shard));
         }
 
         _frozen = null;
-        if (_pending is { } pending && pending.RunId == request.RunId && request.RunId.Length > 0)
+        var kept = request.RunId.Length > 0 ? _pending.FindIndex(p => p.RunId == request.RunId) : -1;
+        if (kept >= 0)
         {
-            _pending = keepForRun ? pending : null;
-            return pending.Slice;
+            var pending = _pending[kept].Slice;
+            if (!keepForRun)
+            {
+                _pending.RemoveAt(kept);
+            }
+
+            return pending;
         }
 
         var slice = await ShardSlice.LoadAsync(index.ReadShardAsync(RoundId, Shard));
-        _pending = keepForRun ? (request.RunId, slice) : null;
+        if (keepForRun && request.RunId.Length > 0)
+        {
+            // A run that died between its questions never asks the second: the oldest slices make way.
+            _pending.Add((request.RunId, slice));
+            if (_pending.Count > MaxPendingRuns)
+            {
+                _pending.RemoveAt(0);
+            }
+        }
+
         return slice;
     }
 }

@@ -24,6 +24,7 @@ internal sealed class ShardSlice
     private byte[] _modalities = new byte[64];
     private bool[] _eligible = new bool[64];
     private byte[] _levels = new byte[64 * LevelsPerRow];
+    private readonly Dictionary<(int Institution, Sector Sector), (long Rows, ulong Hash)> _groups = [];
 
     public int Count { get; private set; }
 
@@ -67,6 +68,9 @@ internal sealed class ShardSlice
         _modalities[Count] = (byte)Names.Parse<Modality>(row.Modality);
         _eligible[Count] = row.Eligible;
         row.Levels.AsSpan(0, LevelsPerRow).CopyTo(_levels.AsSpan(Count * LevelsPerRow));
+        var group = (institution, (Sector)_sectors[Count]);
+        var (rows, hash) = _groups.GetValueOrDefault(group);
+        _groups[group] = (rows + 1, unchecked(hash + GroupFingerprints.RowHash(row.DatasetId, row.Revision)));
         Count++;
     }
 
@@ -87,6 +91,10 @@ internal sealed class ShardSlice
         _institutionIndex.Clear();
         _institutionIndex.TrimExcess();
     }
+
+    /// <summary>The fingerprint of each (institution, sector) group's rows in this slice, as read.</summary>
+    public IReadOnlyList<Census.Contracts.Rankings.GroupFingerprint> Groups() =>
+        [.. _groups.Select(g => new Census.Contracts.Rankings.GroupFingerprint(_institutionTable[g.Key.Institution], g.Key.Sector, g.Value.Rows, g.Value.Hash))];
 
     public string Institution(int i) => _institutionTable[_institutions[i]];
 

@@ -64,20 +64,16 @@ public sealed class AssignmentGrain(
 
     async Task<AssignmentSubmitResult> IAssignmentGrain.Submit(string actor)
     {
+        // A submission is rare (about once per institution), so it asks the round itself rather than trusting the
+        // cache: a close whose push this assignment missed must still refuse it.
+        _fetchedAt = DateTimeOffset.MinValue;
         var context = await ContextAsync();
-        if (context is null)
+        switch (AssignmentRules.SubmitRefusal(context, clock.GetUtcNow()))
         {
-            return new AssignmentSubmitResult(AssignmentSubmitOutcome.RoundNotFound, null);
-        }
-
-        if (!context.Invited)
-        {
-            return new AssignmentSubmitResult(AssignmentSubmitOutcome.NotInvited, null);
-        }
-
-        if (!RoundRules.AcceptsWrites(context.State, context.Deadline, clock.GetUtcNow()))
-        {
-            return new AssignmentSubmitResult(AssignmentSubmitOutcome.RoundNotOpen, await ViewAsync());
+            case AssignmentSubmitOutcome.RoundNotOpen:
+                return new AssignmentSubmitResult(AssignmentSubmitOutcome.RoundNotOpen, await ViewAsync());
+            case { } refusal:
+                return new AssignmentSubmitResult(refusal, null);
         }
 
         if (state.State.Status != AssignmentStatus.Submitted)
@@ -102,9 +98,9 @@ public sealed class AssignmentGrain(
         }
 
         state.State.Status = to;
-        state.State.Audit.Add(new AuditEntry(clock.GetUtcNow(), action, Names.Of(to)));
+        state.State.DroppedAuditEntries += AuditRetention.Append(state.State.Audit, new AuditEntry(clock.GetUtcNow(), action, Names.Of(to)));
         await state.WriteOrRollBackAsync(this);
-        await GrainFactory.GetGrain<ICensusRoundGrain>(RoundId).AssignmentStatusChanged(InstitutionId, from, to);
+        await GrainFactory.GetGrain<ICensusRoundGrain>(RoundId).AssignmentStatusChanged(InstitutionId, to);
     }
 
     /// <summary>
@@ -138,7 +134,7 @@ public sealed class AssignmentGrain(
         _fetchedAt = institution is null ? DateTimeOffset.MinValue : clock.GetUtcNow();
         if (state.State.Status is { } status)
         {
-            await round.AssignmentStatusChanged(InstitutionId, null, status);
+            await round.AssignmentStatusChanged(InstitutionId, status);
         }
 
         return _context;

@@ -9,4 +9,7 @@ public sealed class AssignmentState
     [Id(0)] public AssignmentStatus? Status { get; set; }
     [Id(2)] public DateTimeOffset? SubmittedAt { get; set; }
     [Id(3)] public List<AuditEntry> Audit { get; set; } = [];
+
+    /// <summary>Audit entries dropped to keep <see cref="Audit"/> bounded (the latest are kept).</summary>
+    [Id(4)] public long DroppedAuditEntries { get; set; }
 }

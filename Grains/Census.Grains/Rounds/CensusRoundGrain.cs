@@ -25,6 +25,17 @@ public sealed class CensusRoundGrain(
 {
     private const string DeadlineReminder = "deadline";
 
+    /// <summary>How often, at most, the progress counters are written after assignments report statuses.</summary>
+    public static readonly TimeSpan ProgressFlushPeriod = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long the count of registered institutions (a round inviting all of them) is reused.</summary>
+    public static readonly TimeSpan RegisteredCountRefresh = TimeSpan.FromSeconds(30);
+
+    private bool _progressDirty;
+    private IGrainTimer? _progressFlush;
+    private int? _registeredCount;
+    private DateTimeOffset _registeredCountAt;
+
     private string Id => this.GetPrimaryKeyString();
 
     private bool Exists => state.State.Id is not null;
@@ -37,6 +48,16 @@ public sealed class CensusRoundGrain(
         {
             // Repairs the registry if a crash fell between this round's own write and the registry's.
             await GrainFactory.GetGrain<IRoundRegistryGrain>(IRoundRegistryGrain.Key).SetOpen(Id, state.State.State == RoundState.Open);
+        }
+
+        if (Exists && state.State.State is RoundState.Closed or RoundState.Finalized)
+        {
+            // The index's gate is closed before the round's state says closed; closing it again is idempotent
+            // and repairs an index restored from before the close.
+            await index.CloseRoundAsync(Id, cancellationToken);
+
+            // A round closed before runs were counted at close: no run it already has is known to be later.
+            state.State.RunsStartedAtClose ??= state.State.Runs.Count;
         }
 
         if (Exists && state.State.State == RoundState.Open)
@@ -72,8 +93,8 @@ public sealed class CensusRoundGrain(
         s.Institutions = definition.Institutions?.ToList();
         s.ShardCount = options.Value.ShardCount;
         s.CreatedAt = now;
-        s.Audit.Add(new AuditEntry(now, actor, "created"));
-        await state.WriteOrRollBackAsync(this);
+        Audit(now, actor, "created");
+        await WriteAsync();
         await GrainFactory.GetGrain<IRoundRegistryGrain>(IRoundRegistryGrain.Key).Add(Id);
         logger.LogInformation("Round {RoundId} created by {Actor}", Id, actor);
         return new RoundCommandResult(RoundOutcome.Created, await ViewAsync(), null);
@@ -96,8 +117,8 @@ public sealed class CensusRoundGrain(
 
         state.State.State = RoundState.Open;
         state.State.OpenedAt = now;
-        state.State.Audit.Add(new AuditEntry(now, actor, "opened"));
-        await state.WriteOrRollBackAsync(this);
+        Audit(now, actor, "opened");
+        await WriteAsync();
         await GrainFactory.GetGrain<IRoundRegistryGrain>(IRoundRegistryGrain.Key).SetOpen(Id, true);
         await ArmDeadlineAsync();
         await NotifySubscribersAsync();
@@ -123,7 +144,7 @@ public sealed class CensusRoundGrain(
             return new RoundCommandResult(RoundOutcome.NotFound, null, $"No round with id '{Id}'.");
         }
 
-        if (state.State.State == RoundState.Finalized)
+        if (!RoundRules.CanChangeRubric(state.State.State))
         {
             return new RoundCommandResult(RoundOutcome.WrongState, await ViewAsync(), "A finalized round's rubric cannot change.");
         }
@@ -131,8 +152,8 @@ public sealed class CensusRoundGrain(
         var now = clock.GetUtcNow();
         var version = state.State.RubricVersions[^1].Version + 1;
         state.State.RubricVersions.Add(new RubricVersionEntry(version, weights, now, actor));
-        state.State.Audit.Add(new AuditEntry(now, actor, $"rubric v{version}"));
-        await state.WriteOrRollBackAsync(this);
+        Audit(now, actor, $"rubric v{version}");
+        await WriteAsync();
         await NotifySubscribersAsync();
         return new RoundCommandResult(RoundOutcome.Ok, await ViewAsync(), null);
     }
@@ -153,7 +174,7 @@ public sealed class CensusRoundGrain(
         var invited = await IsInvitedAsync(institutionId);
         if (invited && state.State.Subscribers.Add(institutionId))
         {
-            await state.WriteOrRollBackAsync(this);
+            await WriteAsync();
         }
 
         return WriteContext(invited);
@@ -166,7 +187,7 @@ public sealed class CensusRoundGrain(
             return new StartRankingResult(StartRankingOutcome.RoundNotFound, null, $"No round with id '{Id}'.");
         }
 
-        if (state.State.State is not (RoundState.Open or RoundState.Closed))
+        if (!RoundRules.CanRank(state.State.State))
         {
             return new StartRankingResult(StartRankingOutcome.WrongState, null,
                 $"A {Names(state.State.State)} round cannot be ranked; it must be open or closed.");
@@ -184,8 +205,8 @@ public sealed class CensusRoundGrain(
         var now = clock.GetUtcNow();
         var runId = $"run-{state.State.Runs.Count + 1}";
         state.State.Runs.Add(runId);
-        state.State.Audit.Add(new AuditEntry(now, actor, $"ranking {runId} with rubric v{rubric.Version}"));
-        await state.WriteOrRollBackAsync(this);
+        Audit(now, actor, $"ranking {runId} with rubric v{rubric.Version}");
+        await WriteAsync();
 
         // A closed round's index cannot change: its shards may keep their rows between runs.
         var definition = new Census.Contracts.Rankings.RankingRunDefinition(
@@ -202,9 +223,17 @@ public sealed class CensusRoundGrain(
             return refusal;
         }
 
-        if (!state.State.Runs.Contains(runId))
+        var runNumber = state.State.Runs.IndexOf(runId) + 1;
+        if (runNumber == 0)
         {
             return new RoundCommandResult(RoundOutcome.NotFound, null, $"Round '{Id}' has no ranking run '{runId}'.");
+        }
+
+        var startedAtClose = state.State.RunsStartedAtClose ?? state.State.Runs.Count;
+        if (!RoundRules.CanFinalizeWith(runNumber, startedAtClose))
+        {
+            return new RoundCommandResult(RoundOutcome.WrongState, await ViewAsync(),
+                $"Run '{runId}' started before the round closed; only a run started after the close can be finalized. Start a new ranking run.");
         }
 
         var selection = await GrainFactory.GetGrain<Census.Contracts.Rankings.IRankingRunGrain>($"{Id}/{runId}").CompletedSelection();
@@ -218,8 +247,8 @@ public sealed class CensusRoundGrain(
         state.State.FinalSelection = [.. selection];
         state.State.FinalRunId = runId;
         state.State.FinalizedAt = now;
-        state.State.Audit.Add(new AuditEntry(now, actor, $"finalized with {runId}"));
-        await state.WriteOrRollBackAsync(this);
+        Audit(now, actor, $"finalized with {runId}");
+        await WriteAsync();
         await NotifySubscribersAsync();
         return new RoundCommandResult(RoundOutcome.Ok, await ViewAsync(), null);
     }
@@ -262,16 +291,60 @@ public sealed class CensusRoundGrain(
         return Census.Domain.Reports.RoundReports.Build(Id, rubric.Version, cells, institutions, state.State.FinalSelection);
     }
 
-    async Task ICensusRoundGrain.AssignmentStatusChanged(string institutionId, AssignmentStatus? from, AssignmentStatus to)
+    Task ICensusRoundGrain.AssignmentStatusChanged(string institutionId, AssignmentStatus status)
     {
-        if (!Exists || (state.State.Statuses.TryGetValue(institutionId, out var current) && current == to))
+        if (!Exists || (state.State.Statuses.TryGetValue(institutionId, out var current) && current == status))
+        {
+            return Task.CompletedTask;
+        }
+
+        // Kept in memory and written by a timer: an agency alternating edits and submissions would otherwise
+        // rewrite this round's whole state on every edit. A crash loses at most the last few seconds of statuses,
+        // and each assignment reports its status again whenever it re-reads its context.
+        state.State.Statuses[institutionId] = status;
+        _progressDirty = true;
+        _progressFlush ??= this.RegisterGrainTimer(FlushProgressAsync, ProgressFlushPeriod, Timeout.InfiniteTimeSpan);
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_progressDirty)
+        {
+            await FlushProgressAsync(cancellationToken);
+        }
+    }
+
+    private async Task FlushProgressAsync(CancellationToken cancellationToken)
+    {
+        _progressFlush?.Dispose();
+        _progressFlush = null;
+        if (!_progressDirty)
         {
             return;
         }
 
-        state.State.Statuses[institutionId] = to;
-        await state.WriteOrRollBackAsync(this);
+        try
+        {
+            await WriteAsync();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The stored progress stays as it was; assignments report their statuses again on their next re-read.
+            logger.LogWarning(e, "Round {RoundId} could not write its progress", Id);
+        }
     }
+
+    /// <summary>Every write of the round's state carries the progress kept in memory since the last one.</summary>
+    private Task WriteAsync()
+    {
+        // A failed write reloads the stored state: the statuses kept in memory are then gone until re-reported.
+        _progressDirty = false;
+        return state.WriteOrRollBackAsync(this);
+    }
+
+    private void Audit(DateTimeOffset at, string actor, string action) =>
+        state.State.DroppedAuditEntries += AuditRetention.Append(state.State.Audit, new AuditEntry(at, actor, action));
 
     async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
     {
@@ -292,11 +365,15 @@ public sealed class CensusRoundGrain(
 
     private async Task CloseAsync(string actor)
     {
+        // The index refuses this round's writes before the round says closed: a crash between the two leaves a
+        // round that refuses writes, never a closed round that takes them.
+        await index.CloseRoundAsync(Id);
         var now = clock.GetUtcNow();
         state.State.State = RoundState.Closed;
         state.State.ClosedAt = now;
-        state.State.Audit.Add(new AuditEntry(now, actor, "closed"));
-        await state.WriteOrRollBackAsync(this);
+        state.State.RunsStartedAtClose = state.State.Runs.Count;
+        Audit(now, actor, "closed");
+        await WriteAsync();
         await GrainFactory.GetGrain<IRoundRegistryGrain>(IRoundRegistryGrain.Key).SetOpen(Id, false);
         await UnregisterDeadlineAsync();
         await NotifySubscribersAsync();
@@ -373,12 +450,28 @@ public sealed class CensusRoundGrain(
         }
     }
 
+    /// <summary>
+    /// The number of registered institutions, for a round that invites them all: asked of the registry at most
+    /// every <see cref="RegisteredCountRefresh"/>, so reading a round does not read the registry every time.
+    /// </summary>
+    private async Task<int> RegisteredCountAsync()
+    {
+        var now = clock.GetUtcNow();
+        if (_registeredCount is { } cached && now - _registeredCountAt < RegisteredCountRefresh)
+        {
+            return cached;
+        }
+
+        var total = (await GrainFactory.GetGrain<IInstitutionRegistryGrain>(IInstitutionRegistryGrain.Key)
+            .List(new InstitutionQuery(null, null, 1, 1))).Total;
+        (_registeredCount, _registeredCountAt) = (total, now);
+        return total;
+    }
+
     private async Task<Round> ViewAsync()
     {
         var s = state.State;
-        var invited = s.Institutions?.Count
-            ?? (await GrainFactory.GetGrain<IInstitutionRegistryGrain>(IInstitutionRegistryGrain.Key)
-                .List(new InstitutionQuery(null, null, 1, 1))).Total;
+        var invited = s.Institutions?.Count ?? await RegisteredCountAsync();
         var datasets = s.State == RoundState.Draft ? 0 : await index.CountAsync(Id);
         var rubric = s.RubricVersions[^1];
         return new Round(

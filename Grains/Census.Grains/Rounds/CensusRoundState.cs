@@ -35,6 +35,15 @@ public sealed class CensusRoundState
     [Id(15)] public List<Census.Contracts.Rankings.SelectedRecord>? FinalSelection { get; set; }
     [Id(16)] public string? FinalRunId { get; set; }
     [Id(17)] public DateTimeOffset? FinalizedAt { get; set; }
+
+    /// <summary>
+    /// How many runs had been started when the round closed (null until then): runs numbered above it read the
+    /// index after the close, and only they may be finalized. A sequence, so no clock decides it.
+    /// </summary>
+    [Id(18)] public int? RunsStartedAtClose { get; set; }
+
+    /// <summary>Audit entries dropped to keep <see cref="Audit"/> bounded (the latest are kept).</summary>
+    [Id(19)] public long DroppedAuditEntries { get; set; }
 }
 
 [GenerateSerializer, Alias("census.RubricVersionEntry")]

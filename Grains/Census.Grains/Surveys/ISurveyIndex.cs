@@ -39,6 +39,12 @@ public interface ISurveyIndex
     /// </summary>
     Task<IReadOnlyList<Census.Domain.Reports.ReportCell>> ReportCellsAsync(string roundId, IReadOnlyList<int> weights, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Closes the round's gate: after it returns, every later upsert of the round is refused. Idempotent; the round
+    /// calls it before persisting its closed state (interfaces.md §1).
+    /// </summary>
+    Task CloseRoundAsync(string roundId, CancellationToken cancellationToken = default);
+
     /// <summary>The stored revision of a row, or null (diagnostics and tests).</summary>
     Task<int?> RevisionAsync(string roundId, string institutionId, string datasetId, CancellationToken cancellationToken = default);
 }

@@ -17,4 +17,7 @@ public readonly record struct ShardRow(
 
     /// <summary>Whether the record was withdrawn; read only for group lookups, which return withdrawn rows too.</summary>
     public bool Withdrawn { get; init; }
+
+    /// <summary>The row's revision; read for shard and group lookups (a run's groups are compared by revisions, not clocks).</summary>
+    public int Revision { get; init; }
 }

@@ -74,7 +74,7 @@ public abstract class SqlSurveyIndex : ISurveyIndex
         await using var reader = await lease.Command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            yield return SurveyIndexSql.ReadShardRow(reader);
+            yield return SurveyIndexSql.ReadShardRow(reader) with { Revision = reader.GetInt32(25) };
         }
     }
 
@@ -103,6 +103,7 @@ public abstract class SqlSurveyIndex : ISurveyIndex
                 FailedGates = reader.GetInt16(25),
                 UpdatedAt = ReadTimestamp(reader, 26),
                 Withdrawn = reader.GetBoolean(27),
+                Revision = reader.GetInt32(28),
             });
         }
 
@@ -121,6 +122,12 @@ public abstract class SqlSurveyIndex : ISurveyIndex
 
         return cells;
     }
+
+    /// <summary>
+    /// Placeholder in the rounds branch so it builds: the round gate's statements (a gate row per round) come
+    /// with the write path's branch, which replaces this body at merge.
+    /// </summary>
+    public Task CloseRoundAsync(string roundId, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
     public async Task<int?> RevisionAsync(string roundId, string institutionId, string datasetId, CancellationToken cancellationToken = default)
     {

@@ -56,12 +56,12 @@ internal static class SurveyIndexSql
 
     public static string ReadShard(Func<int, string> parameter) =>
         "SELECT institution_id, dataset_id, sector, modality, eligible, n1, n2, n3, n4, n5, n6, n7, n8, n9, n10, " +
-        "p1, p2, p3, p4, p5, p6, p7, p8, p9, p10 FROM census_survey_index " +
+        "p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, revision FROM census_survey_index " +
         $"WHERE round_id = {parameter(1)} AND shard = {parameter(2)} AND NOT withdrawn";
 
     public static string ReadGroup(Func<int, string> parameter) =>
         "SELECT institution_id, dataset_id, sector, modality, eligible, n1, n2, n3, n4, n5, n6, n7, n8, n9, n10, " +
-        "p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, failed_gates, updated_at, withdrawn FROM census_survey_index " +
+        "p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, failed_gates, updated_at, withdrawn, revision FROM census_survey_index " +
         $"WHERE round_id = {parameter(1)} AND institution_id = {parameter(2)} AND sector = {parameter(3)}";
 
     public static string ReadRow(Func<int, string> parameter) =>

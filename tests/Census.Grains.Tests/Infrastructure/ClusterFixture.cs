@@ -19,6 +19,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.AddMemoryGrainStorage(Census.Grains.Storage.StorageNames.Census);
             silo.AddCensusTestServices(Index);
+            silo.AddIncomingGrainCallFilter(Calls);
         });
         _cluster = builder.Build();
     }
@@ -26,6 +27,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     public IClusterClient Client => _cluster.Client;
 
     public InProcessTestCluster Cluster => _cluster;
+
+    /// <summary>The calls the silos of this cluster received.</summary>
+    public GrainCallCounter Calls { get; } = new();
 
     /// <summary>The survey index every silo of this cluster writes to.</summary>
     public InMemorySurveyIndex Index { get; } = new();

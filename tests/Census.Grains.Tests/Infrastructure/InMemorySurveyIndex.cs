@@ -14,7 +14,10 @@ public sealed class InMemorySurveyIndex : ISurveyIndex
     private readonly Lock _failuresLock = new();
     private readonly List<FailureRule> _failures = [];
     private readonly List<UpsertHold> _holds = [];
+    private readonly ConcurrentDictionary<string, bool> _closedRounds = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, UpsertHold> _countHolds = new(StringComparer.Ordinal);
     private int _upserts;
+    private int _closeFailures;
 
     /// <summary>Upserts attempted so far, failed ones included.</summary>
     public int Upserts => Volatile.Read(ref _upserts);
@@ -48,6 +51,23 @@ public sealed class InMemorySurveyIndex : ISurveyIndex
         return hold;
     }
 
+    /// <summary>Whether the round's gate was closed (<see cref="CloseRoundAsync"/>).</summary>
+    public bool IsClosed(string roundId) => _closedRounds.ContainsKey(roundId);
+
+    /// <summary>Forgets a closed gate: an index restored from before the round closed.</summary>
+    public void Reopen(string roundId) => _closedRounds.TryRemove(roundId, out _);
+
+    /// <summary>The next <paramref name="count"/> calls of <see cref="CloseRoundAsync"/> throw, closing nothing.</summary>
+    public void FailNextCloses(int count) => Interlocked.Exchange(ref _closeFailures, count);
+
+    /// <summary>The next count of the round's rows waits until the hold is released (a slow read).</summary>
+    public UpsertHold HoldNextCount(string roundId)
+    {
+        var hold = new UpsertHold(_ => true);
+        _countHolds[roundId] = hold;
+        return hold;
+    }
+
     /// <summary>The stored row, or null.</summary>
     public SurveyIndexRow? Find(string roundId, string institutionId, string datasetId) =>
         _rows.TryGetValue((roundId, institutionId, datasetId), out var row) ? row : null;
@@ -74,8 +94,31 @@ public sealed class InMemorySurveyIndex : ISurveyIndex
             (_, stored) => stored.Revision < row.Revision ? row : stored);
     }
 
-    public Task<long> CountAsync(string roundId, CancellationToken cancellationToken = default) =>
-        Task.FromResult((long)_rows.Count(p => p.Key.Round == roundId && !p.Value.Withdrawn));
+    public async Task<long> CountAsync(string roundId, CancellationToken cancellationToken = default)
+    {
+        if (_countHolds.TryRemove(roundId, out var hold))
+        {
+            await hold.WaitAsync();
+        }
+
+        return _rows.Count(p => p.Key.Round == roundId && !p.Value.Withdrawn);
+    }
+
+    /// <summary>
+    /// Records the round as closed. The write path's branch makes later upserts of a closed round refuse; here
+    /// the rounds' tests only need to see when, and whether, the round closed its gate.
+    /// </summary>
+    public Task CloseRoundAsync(string roundId, CancellationToken cancellationToken = default)
+    {
+        if (Interlocked.Decrement(ref _closeFailures) >= 0)
+        {
+            throw new IOException($"Injected index failure closing round {roundId}.");
+        }
+
+        Interlocked.Exchange(ref _closeFailures, 0);
+        _closedRounds[roundId] = true;
+        return Task.CompletedTask;
+    }
 
     public Task<long> CountAsync(string roundId, string institutionId, CancellationToken cancellationToken = default) =>
         Task.FromResult((long)_rows.Count(p => p.Key.Round == roundId && p.Key.Institution == institutionId && !p.Value.Withdrawn));
@@ -102,7 +145,7 @@ public sealed class InMemorySurveyIndex : ISurveyIndex
         {
             await Task.Yield();
             yield return new ShardRow(row.InstitutionId, row.DatasetId, row.Sector, row.Modality, row.Eligible,
-                [.. row.LevelsNow.Concat(row.LevelsPost).Select(l => (byte)l)]);
+                [.. row.LevelsNow.Concat(row.LevelsPost).Select(l => (byte)l)]) { Revision = row.Revision };
         }
     }
 
@@ -117,7 +160,7 @@ public sealed class InMemorySurveyIndex : ISurveyIndex
         IReadOnlyList<ShardRow> rows = _rows.Values
             .Where(r => r.RoundId == roundId && r.InstitutionId == institutionId && r.Sector == sector)
             .Select(r => new ShardRow(r.InstitutionId, r.DatasetId, r.Sector, r.Modality, r.Eligible,
-                [.. r.LevelsNow.Concat(r.LevelsPost).Select(l => (byte)l)]) { FailedGates = r.FailedGates, UpdatedAt = r.UpdatedAt, Withdrawn = r.Withdrawn })
+                [.. r.LevelsNow.Concat(r.LevelsPost).Select(l => (byte)l)]) { FailedGates = r.FailedGates, UpdatedAt = r.UpdatedAt, Withdrawn = r.Withdrawn, Revision = r.Revision })
             .ToList();
         return Task.FromResult(rows);
     }

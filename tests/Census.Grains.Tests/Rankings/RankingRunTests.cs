@@ -398,6 +398,37 @@ public sealed class RankingRunTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Explain_knows_nothing_of_a_record_changed_after_the_run_by_a_writer_whose_clock_is_behind()
+    {
+        var seeded = await FourInstitutions(OnePerInstitution);
+        var run = await StartAndWait(seeded.RoundId);
+        var row = fixture.Index.Find(seeded.RoundId, seeded.Institutions[1], "rank-b-low")!;
+        await fixture.Index.UpsertAsync(row with
+        {
+            Revision = row.Revision + 1,
+            LevelsPost = [.. row.LevelsPost.Select(_ => 0)],
+            UpdatedAt = run.StartedAt - TimeSpan.FromHours(1),
+        });
+
+        var explanation = await Run(seeded.RoundId, run.RunId).Explain(seeded.Institutions[1], "rank-b-low");
+
+        Assert.Null(explanation);
+    }
+
+    [Fact]
+    public async Task Explain_still_explains_a_record_whose_group_did_not_change_when_others_did()
+    {
+        var seeded = await FourInstitutions(OnePerInstitution);
+        var run = await StartAndWait(seeded.RoundId);
+        Assert.NotNull((await _census.Dataset(seeded.Institutions[3], "rank-late").Put(TestCensus.Write(seeded.RoundId, Scored(2)))).Response);
+
+        var explanation = await Run(seeded.RoundId, run.RunId).Explain(seeded.Institutions[1], "rank-b-low");
+
+        Assert.NotNull(explanation);
+        Assert.Equal("constraint", explanation.Why);
+    }
+
+    [Fact]
     public async Task Explain_knows_nothing_of_a_record_the_round_does_not_have()
     {
         var seeded = await FourInstitutions(OnePerInstitution);
@@ -419,6 +450,34 @@ public sealed class RankingRunTests(ClusterFixture fixture)
         Assert.Equal(RoundOutcome.WrongState, result.Outcome);
         Assert.Equal(RoundState.Open, (await _census.Round(seeded.RoundId).Get())!.State);
         Assert.Null(await _census.Round(seeded.RoundId).Selection());
+    }
+
+    [Fact]
+    public async Task Finalizing_with_a_run_started_before_the_close_is_refused_as_the_wrong_state()
+    {
+        var seeded = await FourInstitutions(OnePerInstitution);
+        var run = await StartAndWait(seeded.RoundId);
+        Assert.Equal(RoundOutcome.Ok, (await _census.Round(seeded.RoundId).Close(TestCensus.Admin)).Outcome);
+
+        var result = await _census.Round(seeded.RoundId).Finalize(run.RunId, TestCensus.Admin);
+
+        Assert.Equal(RoundOutcome.WrongState, result.Outcome);
+        Assert.Contains("started before the round closed", result.Detail, StringComparison.Ordinal);
+        Assert.Null(await _census.Round(seeded.RoundId).Selection());
+    }
+
+    [Fact]
+    public async Task A_run_started_after_the_close_can_be_finalized_though_an_earlier_one_cannot()
+    {
+        var seeded = await FourInstitutions(OnePerInstitution);
+        await StartAndWait(seeded.RoundId);
+        Assert.Equal(RoundOutcome.Ok, (await _census.Round(seeded.RoundId).Close(TestCensus.Admin)).Outcome);
+        var afterClose = await StartAndWait(seeded.RoundId);
+
+        var result = await _census.Round(seeded.RoundId).Finalize(afterClose.RunId, TestCensus.Admin);
+
+        Assert.Equal(RoundOutcome.Ok, result.Outcome);
+        Assert.Equal(afterClose.Selection, await _census.Round(seeded.RoundId).Selection());
     }
 
     [Fact]

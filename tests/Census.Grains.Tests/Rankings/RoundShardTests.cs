@@ -36,6 +36,28 @@ public sealed class RoundShardTests(ClusterFixture fixture)
                 .Candidates(new ShardRankRequest(RubricWeights.Default, policy, Frozen: false), [])));
 
     [Fact]
+    public async Task Two_runs_whose_questions_interleave_each_get_candidates_from_the_rows_they_sampled()
+    {
+        var (roundId, institutionId, _) = await RoundWithRecords(10);
+        var policy = new SelectionPolicy { Quota = 100 };
+        var shards = Enumerable.Range(0, ShardCount).Select(s => fixture.Client.GetGrain<IRoundShardGrain>($"{roundId}/{s}")).ToArray();
+        var first = new ShardRankRequest(RubricWeights.Default, policy, Frozen: false, RunId: "run-1");
+        var second = first with { RunId = "run-2" };
+        await Task.WhenAll(shards.Select(s => s.Sample(first, perSector: 4)));
+        for (var i = 10; i < 15; i++)
+        {
+            await _census.Dataset(institutionId, $"shard-ds-{i:00}").Put(TestCensus.Write(roundId, Variant(i)));
+        }
+
+        await Task.WhenAll(shards.Select(s => s.Sample(second, perSector: 4)));
+
+        var firstAnswers = await Task.WhenAll(shards.Select(s => s.Candidates(first, [])));
+        var secondAnswers = await Task.WhenAll(shards.Select(s => s.Candidates(second, [])));
+        Assert.Equal(10, firstAnswers.Sum(a => a.Scored));
+        Assert.Equal(15, secondAnswers.Sum(a => a.Scored));
+    }
+
+    [Fact]
     public async Task The_shards_together_score_every_record_of_the_round_once()
     {
         var (roundId, _, written) = await RoundWithRecords(20);

@@ -90,6 +90,36 @@ public sealed class InvitationTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Asking_whether_an_institution_is_invited_does_not_wait_for_a_slow_read_of_the_round()
+    {
+        var (roundId, institutionId) = await _census.OpenRoundWithInstitution();
+        var slowCount = fixture.Index.HoldNextCount(roundId);
+        var read = _census.Round(roundId).Get();
+        await slowCount.Reached;
+
+        var invited = await _census.Round(roundId).IsInvited(institutionId).WaitAsync(TimeSpan.FromSeconds(20));
+
+        slowCount.Release();
+        Assert.True(invited);
+        Assert.NotNull(await read);
+    }
+
+    [Fact]
+    public async Task Reading_a_round_that_invites_every_institution_again_and_again_asks_the_registry_at_most_once()
+    {
+        var roundId = await _census.OpenRound();
+        var before = fixture.Calls.Count("IInstitutionRegistryGrain.List");
+
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.NotNull(await _census.Round(roundId).Get());
+        }
+
+        // At most once: the count is reused for CensusRoundGrain.RegisteredCountRefresh, which may just have run out.
+        Assert.InRange(fixture.Calls.Count("IInstitutionRegistryGrain.List"), before, before + 1);
+    }
+
+    [Fact]
     public async Task A_round_lists_as_many_invited_as_its_list_names()
     {
         var a = await _census.RegisteredInstitution();

@@ -31,6 +31,16 @@ public sealed class RoundDeadlineTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_round_closed_by_its_deadline_has_closed_its_index_gate_first()
+    {
+        var id = await _census.OpenRound(d => d with { Deadline = DateTimeOffset.UtcNow + Lead });
+
+        await ClosedRound(id);
+
+        Assert.True(fixture.Index.IsClosed(id));
+    }
+
+    [Fact]
     public async Task A_write_after_a_round_closed_at_its_deadline_is_round_not_open()
     {
         var institutionId = await _census.RegisteredInstitution();

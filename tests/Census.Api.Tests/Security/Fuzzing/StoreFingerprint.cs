@@ -20,11 +20,17 @@ namespace Census.Api.Tests.Security.Fuzzing;
 /// an invited institution's assignment in a round — a read, or a write refused further on — records
 /// it. An institution that is not invited must never be recorded (its context is never pushed to).
 /// </para>
+/// <para>
+/// A round's <c>statuses</c> (its progress) may also catch up during a rejected request: the round writes the
+/// statuses its assignments reported at most every few seconds, off the agencies' path. Allowed only when each
+/// changed entry equals its assignment's stored status and that assignment was not written meanwhile.
+/// </para>
 /// </summary>
 public sealed class StoreFingerprint : IDisposable
 {
     private const string RoundState = "round";
     private const string InstitutionState = "institution";
+    private const string AssignmentState = "assignment";
 
     private readonly SqliteConnection _connection;
     private Snapshot _baseline;
@@ -103,16 +109,21 @@ public sealed class StoreFingerprint : IDisposable
         using (var command = _connection.CreateCommand())
         {
             command.Transaction = transaction;
-            command.CommandText = "SELECT state_name, grain_id, version, CASE WHEN state_name = $round THEN payload END FROM grain_state";
+            command.CommandText = "SELECT state_name, grain_id, version, CASE WHEN state_name IN ($round, $assignment) THEN payload END FROM grain_state";
             command.Parameters.AddWithValue("$round", RoundState);
+            command.Parameters.AddWithValue("$assignment", AssignmentState);
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
                 var key = (reader.GetString(0), reader.GetString(1));
                 snapshot.Versions[key] = reader.GetInt64(2);
-                if (!reader.IsDBNull(3))
+                if (!reader.IsDBNull(3) && key.Item1 == RoundState)
                 {
                     snapshot.Rounds[key.Item2] = Encoding.UTF8.GetString((byte[])reader.GetValue(3));
+                }
+                else if (!reader.IsDBNull(3))
+                {
+                    snapshot.Statuses[key.Item2] = JsonNode.Parse((byte[])reader.GetValue(3))?["status"]?.GetValue<string>();
                 }
             }
         }
@@ -148,14 +159,14 @@ public sealed class StoreFingerprint : IDisposable
             }
 
             if (key.Item1 == RoundState && had && has &&
-                OnlyInvitedSubscribersAdded(before.Rounds[key.Item2], after.Rounds[key.Item2], after) is null)
+                OnlyInvitedSubscribersAdded(before.Rounds[key.Item2], after.Rounds[key.Item2], before, after) is null)
             {
                 continue;
             }
 
             var what = !had ? "written (new row)" : !has ? "deleted" : $"written (version {oldVersion} → {newVersion})";
             var why = key.Item1 == RoundState && had && has
-                ? ": " + OnlyInvitedSubscribersAdded(before.Rounds[key.Item2], after.Rounds[key.Item2], after)
+                ? ": " + OnlyInvitedSubscribersAdded(before.Rounds[key.Item2], after.Rounds[key.Item2], before, after)
                 : "";
             changes.Add($"grain state '{key.Item1}' of {key.Item2} {what}{why}");
         }
@@ -174,10 +185,16 @@ public sealed class StoreFingerprint : IDisposable
     }
 
     /// <summary>Null when the only change is invited institutions joining <c>subscribers</c>; otherwise what else changed.</summary>
-    private static string? OnlyInvitedSubscribersAdded(string beforeJson, string afterJson, Snapshot after)
+    private static string? OnlyInvitedSubscribersAdded(string beforeJson, string afterJson, Snapshot before, Snapshot after)
     {
         var old = JsonNode.Parse(beforeJson)!.AsObject();
         var now = JsonNode.Parse(afterJson)!.AsObject();
+        if (StatusesCaughtUp(old, now, before, after))
+        {
+            old.Remove("statuses");
+            now.Remove("statuses");
+        }
+
         var oldSubscribers = Members(old, "subscribers");
         var newSubscribers = Members(now, "subscribers");
         old.Remove("subscribers");
@@ -199,6 +216,37 @@ public sealed class StoreFingerprint : IDisposable
         return notInvited.Count == 0 ? null : "subscribers gained institutions not invited to the round: " + string.Join(", ", notInvited);
     }
 
+    /// <summary>Whether every changed entry of the round's <c>statuses</c> is its assignment's stored status, untouched meanwhile.</summary>
+    private static bool StatusesCaughtUp(JsonObject old, JsonObject now, Snapshot before, Snapshot after)
+    {
+        var roundId = now["id"]?.GetValue<string>();
+        var oldStatuses = old["statuses"] as JsonObject;
+        var newStatuses = now["statuses"] as JsonObject;
+        if (newStatuses is null || (oldStatuses?.Any(p => !newStatuses.ContainsKey(p.Key)) ?? false))
+        {
+            return false;
+        }
+
+        foreach (var (institutionId, status) in newStatuses)
+        {
+            var value = status?.GetValue<string>();
+            if (oldStatuses?[institutionId]?.GetValue<string>() == value)
+            {
+                continue;
+            }
+
+            var assignment = (AssignmentState, $"{AssignmentState}/{roundId}/{institutionId}");
+            if (!after.Versions.TryGetValue(assignment, out var version) ||
+                !before.Versions.TryGetValue(assignment, out var previous) || previous != version ||
+                after.Statuses.GetValueOrDefault(assignment.Item2) != value)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static HashSet<string> Members(JsonObject state, string name) =>
         state[name] is JsonArray items ? [.. items.Select(i => i!.GetValue<string>())] : [];
 
@@ -210,6 +258,9 @@ public sealed class StoreFingerprint : IDisposable
 
         /// <summary>Round states (JSON) by grain id: the one kind whose change may be allowed, so kept whole.</summary>
         public Dictionary<string, string> Rounds { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Assignments' stored statuses by grain id.</summary>
+        public Dictionary<string, string?> Statuses { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<string, string> Index { get; } = new(StringComparer.Ordinal);
     }
