@@ -19,15 +19,20 @@ public interface IAssignmentGrain : IGrainWithStringKey
     Task RoundChanged(RoundWriteContext context);
 
     /// <summary>
-    /// A record was written at <paramref name="writtenAt"/>: the institution is responding — again, if
-    /// it had submitted before that time. Idempotent, so a repair may repeat it.
+    /// A record was written or withdrawn by a write that saw <paramref name="submissionsSeen"/> submissions
+    /// in its write context (<see cref="RoundWriteContext.Submissions"/>): the institution is responding —
+    /// again, if that write came after its latest submission. A late or replayed notice of a write made
+    /// before a submission never reopens it. Idempotent, so a repair may repeat it.
     /// </summary>
-    [Alias("DatasetWritten")]
-    Task DatasetWritten(DateTimeOffset writtenAt);
+    [Alias("DatasetWritten.v2")]
+    Task DatasetWritten(int submissionsSeen);
 
-    /// <summary>A page of the dataset ids reported in this round (not withdrawn), ordered; read from the index.</summary>
-    [Alias("ListDatasets")]
-    Task<Census.Contracts.Common.Page<string>> ListDatasets(int page, int pageSize, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// A page of the records reported in this round (not withdrawn), ordered by dataset id, scored under
+    /// the round's current rubric: read from the survey index, waking no dataset grain.
+    /// </summary>
+    [Alias("ListRecords")]
+    Task<Census.Contracts.Common.Page<Census.Contracts.Surveys.SurveyResponse>> ListRecords(int page, int pageSize, CancellationToken cancellationToken = default);
 
     [Alias("Submit")]
     Task<AssignmentSubmitResult> Submit(string actor);

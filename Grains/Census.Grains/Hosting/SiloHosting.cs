@@ -32,6 +32,7 @@ public static class SiloHosting
         silo.Services.AddCensusOptions(configuration);
         silo.Services.AddCensusMetrics();
         silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.AddSurveyIndexSweeper();
         // Grain calls carry the caller's trace context, so a request's spans continue across silos.
         silo.AddActivityPropagation();
 

@@ -9,4 +9,7 @@ public sealed class AssignmentState
     [Id(0)] public AssignmentStatus? Status { get; set; }
     [Id(2)] public DateTimeOffset? SubmittedAt { get; set; }
     [Id(3)] public List<AuditEntry> Audit { get; set; } = [];
+
+    /// <summary>How many times the institution submitted: the sequence that orders writes after submissions.</summary>
+    [Id(10)] public int Submissions { get; set; }
 }
