@@ -20,12 +20,14 @@ public interface IAssignmentGrain : IGrainWithStringKey
 
     /// <summary>
     /// A record was written or withdrawn by a write that saw <paramref name="submissionsSeen"/> submissions
-    /// in its write context (<see cref="RoundWriteContext.Submissions"/>): the institution is responding —
-    /// again, if that write came after its latest submission. A late or replayed notice of a write made
-    /// before a submission never reopens it. Idempotent, so a repair may repeat it.
+    /// in its write context (<see cref="RoundWriteContext.Submissions"/>): the institution is responding.
+    /// A notice sent as the write commits (<paramref name="replayed"/> false) reopens a submitted response:
+    /// the record changed after the submission, or while it was being made. A replayed notice (an
+    /// idempotent retry, a repair) reopens it only if the write saw the latest submission, so a write
+    /// made before a submission never reopens it, whatever the clocks of the silos say. Idempotent.
     /// </summary>
     [Alias("DatasetWritten.v2")]
-    Task DatasetWritten(int submissionsSeen);
+    Task DatasetWritten(int submissionsSeen, bool replayed);
 
     /// <summary>
     /// A page of the records reported in this round (not withdrawn), ordered by dataset id, scored under

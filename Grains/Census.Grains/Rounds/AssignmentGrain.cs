@@ -43,13 +43,13 @@ public sealed class AssignmentGrain(
 
     // Records themselves are counted and listed from the survey index, never kept here: an
     // institution may report tens of thousands of datasets, and this state is written on every change.
-    async Task IAssignmentGrain.DatasetWritten(int submissionsSeen)
+    async Task IAssignmentGrain.DatasetWritten(int submissionsSeen, bool replayed)
     {
         // Only an open round's responses move. Writes and submissions are ordered by the submission
-        // count the write saw, not by clocks of different silos: a notice of a write made before the
-        // latest submission (late, or replayed by a repair) must not reopen it; any later write does.
+        // count the write saw, not by clocks of different silos: a replayed notice of a write made
+        // before the latest submission must not reopen it; a write committing now always does.
         if (await ContextAsync() is not { State: RoundState.Open } ||
-            (state.State.Status == AssignmentStatus.Submitted && submissionsSeen < state.State.Submissions))
+            (state.State.Status == AssignmentStatus.Submitted && replayed && submissionsSeen < state.State.Submissions))
         {
             return;
         }

@@ -83,7 +83,7 @@ public sealed class DatasetGrain(
         }
 
         metrics.RecordWritten(created);
-        await assignment.DatasetWritten(next.SubmissionsSeen);
+        await assignment.DatasetWritten(next.SubmissionsSeen, replayed: false);
         return new SurveyWriteResult(outcome, Response(write.RoundId, next, context.Rubric), null);
     }
 
@@ -136,7 +136,7 @@ public sealed class DatasetGrain(
         metrics.RecordWithdrawn();
 
         // A withdrawal is an edit: a submitted response is responding again (api.md).
-        await assignment.DatasetWritten(next.SubmissionsSeen);
+        await assignment.DatasetWritten(next.SubmissionsSeen, replayed: false);
         return new SurveyWriteResult(SurveyWriteOutcome.Withdrawn, null, null);
     }
 
@@ -148,7 +148,7 @@ public sealed class DatasetGrain(
             // and the write it belongs to was never acknowledged.
             if (await index.UpsertAsync(Row(roundId, entry)))
             {
-                await Assignment(roundId).DatasetWritten(entry.SubmissionsSeen);
+                await Assignment(roundId).DatasetWritten(entry.SubmissionsSeen, replayed: true);
             }
         }
 
@@ -182,7 +182,7 @@ public sealed class DatasetGrain(
             return Closed(write.RoundId);
         }
 
-        await assignment.DatasetWritten(entry.SubmissionsSeen);
+        await assignment.DatasetWritten(entry.SubmissionsSeen, replayed: true);
         if (memo.Revision == entry.Revision && !entry.Withdrawn)
         {
             return new SurveyWriteResult(memo.Outcome, Response(write.RoundId, entry, context.Rubric), null);
