@@ -109,11 +109,11 @@ public sealed class SurveyIndexStoreTests : IAsyncLifetime
         var index = Index(engine);
         foreach (var dataset in new[] { "c", "a", "b", "gone" })
         {
-            await index.UpsertAsync(Row(dataset, 0, 1, withdrawn: dataset == "gone"));
+            await index.UpsertAsync(WithDocument(Row(dataset, 0, 1, withdrawn: dataset == "gone"), dataset));
         }
 
-        Assert.Equal(["a", "b"], await index.ListDatasetsAsync("r1", "inst", page: 1, pageSize: 2));
-        Assert.Equal(["c"], await index.ListDatasetsAsync("r1", "inst", page: 2, pageSize: 2));
+        Assert.Equal(["a", "b"], (await index.ListDocumentsAsync("r1", "inst", page: 1, pageSize: 2)).Select(d => d.DatasetId));
+        Assert.Equal(["c"], (await index.ListDocumentsAsync("r1", "inst", page: 2, pageSize: 2)).Select(d => d.DatasetId));
         Assert.Equal(3, await index.CountAsync("r1", "inst"));
     }
 

@@ -39,9 +39,6 @@ public interface ISurveyIndex
     /// <summary>Intents recorded before <paramref name="recordedBefore"/>, oldest first, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<SurveyIntent>> PendingIntentsAsync(DateTimeOffset recordedBefore, int limit, CancellationToken cancellationToken = default);
 
-    /// <summary>A page of one institution's dataset ids in a round (not withdrawn), ordered by id.</summary>
-    Task<IReadOnlyList<string>> ListDatasetsAsync(string roundId, string institutionId, int page, int pageSize, CancellationToken cancellationToken = default);
-
     /// <summary>
     /// Streams one shard of a round (rows not withdrawn), in no particular order. <see cref="ShardRow.Levels"/>
     /// holds the ten levels now followed by the ten levels post.

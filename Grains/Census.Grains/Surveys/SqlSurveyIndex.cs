@@ -15,7 +15,6 @@ public abstract class SqlSurveyIndex : ISurveyIndex
     private readonly string _upsert;
     private readonly string _count;
     private readonly string _countForInstitution;
-    private readonly string _listDatasets;
     private readonly string _readShard;
     private readonly string _readRow;
     private readonly string _readGroup;
@@ -50,7 +49,6 @@ public abstract class SqlSurveyIndex : ISurveyIndex
         _upsert = SurveyIndexSql.Upsert(parameter);
         _count = SurveyIndexSql.Count(parameter);
         _countForInstitution = SurveyIndexSql.CountForInstitution(parameter);
-        _listDatasets = SurveyIndexSql.ListDatasets(parameter);
         _readShard = SurveyIndexSql.ReadShard(parameter);
         _readRow = SurveyIndexSql.ReadRow(parameter);
         _readGroup = SurveyIndexSql.ReadGroup(parameter);
@@ -197,19 +195,6 @@ public abstract class SqlSurveyIndex : ISurveyIndex
 
     public Task<long> CountAsync(string roundId, string institutionId, CancellationToken cancellationToken = default) =>
         ScalarAsync(_countForInstitution, [roundId, institutionId], cancellationToken);
-
-    public async Task<IReadOnlyList<string>> ListDatasetsAsync(string roundId, string institutionId, int page, int pageSize, CancellationToken cancellationToken = default)
-    {
-        await using var lease = await OpenAsync(_listDatasets, [roundId, institutionId, (long)pageSize, (long)(page - 1) * pageSize], cancellationToken);
-        var ids = new List<string>();
-        await using var reader = await lease.Command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            ids.Add(reader.GetString(0));
-        }
-
-        return ids;
-    }
 
     public async IAsyncEnumerable<ShardRow> ReadShardAsync(
         string roundId, int shard, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)

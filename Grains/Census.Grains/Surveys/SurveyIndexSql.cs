@@ -100,10 +100,6 @@ internal static class SurveyIndexSql
         "SELECT round_id, institution_id, dataset_id FROM census_survey_intent " +
         $"WHERE recorded_at < {parameter(1)} ORDER BY recorded_at LIMIT {parameter(2)}";
 
-    public static string ListDatasets(Func<int, string> parameter) =>
-        $"SELECT dataset_id FROM census_survey_index WHERE round_id = {parameter(1)} AND institution_id = {parameter(2)} AND NOT withdrawn " +
-        $"ORDER BY dataset_id LIMIT {parameter(3)} OFFSET {parameter(4)}";
-
     public static string ReadShard(Func<int, string> parameter) =>
         "SELECT institution_id, dataset_id, sector, modality, eligible, n1, n2, n3, n4, n5, n6, n7, n8, n9, n10, " +
         "p1, p2, p3, p4, p5, p6, p7, p8, p9, p10 FROM census_survey_index " +

@@ -164,21 +164,6 @@ public sealed class InMemorySurveyIndex : ISurveyIndex
     public Task<long> CountAsync(string roundId, string institutionId, CancellationToken cancellationToken = default) =>
         Task.FromResult((long)_rows.Count(p => p.Key.Round == roundId && p.Key.Institution == institutionId && !p.Value.Withdrawn));
 
-    /// <summary>Like the SQL: not withdrawn, ordered by dataset id, <c>LIMIT pageSize OFFSET (page - 1) * pageSize</c>.</summary>
-    public Task<IReadOnlyList<string>> ListDatasetsAsync(string roundId, string institutionId, int page, int pageSize, CancellationToken cancellationToken = default)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
-        ArgumentOutOfRangeException.ThrowIfNegative(pageSize);
-        IReadOnlyList<string> ids = _rows
-            .Where(p => p.Key.Round == roundId && p.Key.Institution == institutionId && !p.Value.Withdrawn)
-            .Select(p => p.Key.Dataset)
-            .Order(StringComparer.Ordinal)
-            .Skip((page - 1) * pageSize)
-            .Take(pageSize)
-            .ToList();
-        return Task.FromResult(ids);
-    }
-
     /// <summary>Like the SQL: the round's rows of one shard that are not withdrawn.</summary>
     public async IAsyncEnumerable<ShardRow> ReadShardAsync(string roundId, int shard, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
