@@ -84,11 +84,8 @@ public static class SurveysApi
             return Problems.NotFound($"No round with id '{roundId}'.");
         }
 
-        // One page of dataset grains at most (≤ 500): the fan-out is bounded by the page size.
-        var ids = await assignment.ListDatasets(validPage, validSize, context.RequestAborted);
-        var reads = await Task.WhenAll(ids.Items.Select(id => Dataset(grains, institutionId, id).Get(roundId)));
-        var items = reads.Where(r => r.Outcome == SurveyReadOutcome.Found).Select(r => r.Response!).ToList();
-        return TypedResults.Ok(new Page<SurveyResponse>(items, ids.PageNumber, ids.PageSize, ids.Total));
+        // The page comes from the survey index (the read side): no dataset grain wakes for a list.
+        return TypedResults.Ok(await assignment.ListRecords(validPage, validSize, context.RequestAborted));
     }
 
     public static async Task<Results<Created<SurveyResponse>, Ok<SurveyResponse>, ProblemHttpResult>> Put(

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Census.Grains.Rounds;
+using Census.Grains.Surveys;
 
 namespace Census.Hosting;
 
@@ -28,6 +29,8 @@ public sealed class CensusOptions
     public KubernetesOptions Kubernetes { get; set; } = new();
 
     public RoundOptions Rounds { get; set; } = new();
+
+    public SurveyIndexSweeperOptions IndexSweeper { get; set; } = new();
 
     public ClusterDashboardOptions Dashboard { get; set; } = new();
 

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Census.Grains.Rounds;
+using Census.Grains.Surveys;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,6 +27,7 @@ public static class CensusSettings
         var options = Read(configuration);
         services.AddSingleton(Options.Create(options));
         services.TryAddSingleton(Options.Create(options.Rounds));
+        services.TryAddSingleton(Options.Create(options.IndexSweeper));
         return options;
     }
 
@@ -51,6 +53,7 @@ public static class CensusSettings
         Check(options.Kubernetes, $"{CensusOptions.Section}:Kubernetes", failures);
         Check(options.Rounds, $"{CensusOptions.Section}:Rounds", failures);
         Check(options.Dashboard, $"{CensusOptions.Section}:Dashboard", failures);
+        Check(options.IndexSweeper, $"{CensusOptions.Section}:IndexSweeper", failures);
         if (failures.Count > 0)
         {
             throw new OptionsValidationException(CensusOptions.Section, typeof(CensusOptions), failures);

@@ -30,6 +30,7 @@ public static class SiloHosting
         var options = silo.Services.AddCensusSettings(configuration);
         silo.Services.AddCensusMetrics();
         silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.AddSurveyIndexSweeper();
         // Grain calls carry the caller's trace context, so a request's spans continue across silos.
         silo.AddActivityPropagation();
 

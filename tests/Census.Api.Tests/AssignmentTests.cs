@@ -65,6 +65,26 @@ public sealed class AssignmentTests(GatewayFixture gateway)
     }
 
     [Fact]
+    public async Task Withdrawing_a_record_after_submitting_makes_the_assignment_responding_again()
+    {
+        var p = await gateway.NewParticipant();
+        var dataset = Ids.New("ds");
+        await p.Agency.PutValid(p.RoundId, p.InstitutionId, dataset);
+        await p.Agency.PutValid(p.RoundId, p.InstitutionId, Ids.New("ds"));
+        using (var submit = await p.Agency.Submit(p.RoundId, p.InstitutionId))
+        {
+            Assert.Equal(HttpStatusCode.OK, submit.StatusCode);
+        }
+
+        using (var withdraw = await p.Agency.Withdraw(p.RoundId, p.InstitutionId, dataset))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, withdraw.StatusCode);
+        }
+
+        Assert.Equal("responding", await p.Agency.Status(p.RoundId, p.InstitutionId));
+    }
+
+    [Fact]
     public async Task Submitting_to_a_draft_round_is_a_conflict()
     {
         var institution = await gateway.NewInstitution();

@@ -188,6 +188,54 @@ public sealed class SurveyRecordWriteTests(GatewayFixture gateway)
         Assert.Equal("\"1\"", etag);
     }
 
+    [Theory]
+    [InlineData("\"7\", \"1\"")]
+    [InlineData("\"1\",\"7\"")]
+    [InlineData("W/\"1\", \"1\"")]
+    [InlineData("\"7\", *")]
+    public async Task Put_with_an_If_Match_list_proceeds_when_any_tag_is_current(string ifMatch)
+    {
+        var p = await gateway.NewParticipant();
+        var dataset = Ids.New("ds");
+        await p.Agency.PutValid(p.RoundId, p.InstitutionId, dataset);
+
+        using var response = await p.Agency.Put(p.RoundId, p.InstitutionId, dataset, SurveyRecords.Valid("목록으로 수정"), ("If-Match", ifMatch));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("\"2\"", response.Headers.ETag?.Tag);
+    }
+
+    [Theory]
+    [InlineData("\"7\", \"8\"")]
+    [InlineData("\"7\", W/\"1\"")]
+    public async Task Put_with_an_If_Match_list_of_stale_or_weak_tags_only_is_412_and_keeps_the_revision(string ifMatch)
+    {
+        var p = await gateway.NewParticipant();
+        var dataset = Ids.New("ds");
+        await p.Agency.PutValid(p.RoundId, p.InstitutionId, dataset);
+
+        using var response = await p.Agency.Put(p.RoundId, p.InstitutionId, dataset, SurveyRecords.Valid("바뀌면 안 됨"), ("If-Match", ifMatch));
+
+        await response.AssertProblem(HttpStatusCode.PreconditionFailed);
+        var (_, etag) = await p.Agency.Read(p.RoundId, p.InstitutionId, dataset);
+        Assert.Equal("\"1\"", etag);
+    }
+
+    [Theory]
+    [InlineData("\"1\", abc")]
+    [InlineData("\"1\" \"2")]
+    [InlineData("\"1\"x")]
+    public async Task Put_with_a_malformed_If_Match_list_is_400_naming_it(string ifMatch)
+    {
+        var p = await gateway.NewParticipant();
+        var dataset = Ids.New("ds");
+        await p.Agency.PutValid(p.RoundId, p.InstitutionId, dataset);
+
+        using var response = await p.Agency.Put(p.RoundId, p.InstitutionId, dataset, SurveyRecords.Valid("바뀌면 안 됨"), ("If-Match", ifMatch));
+
+        await response.AssertFieldErrors("If-Match");
+    }
+
     [Fact]
     public async Task Put_with_If_Match_star_updates_an_existing_record()
     {

@@ -109,11 +109,11 @@ public sealed class SurveyIndexStoreTests : IAsyncLifetime
         var index = Index(engine);
         foreach (var dataset in new[] { "c", "a", "b", "gone" })
         {
-            await index.UpsertAsync(Row(dataset, 0, 1, withdrawn: dataset == "gone"));
+            await index.UpsertAsync(WithDocument(Row(dataset, 0, 1, withdrawn: dataset == "gone"), dataset));
         }
 
-        Assert.Equal(["a", "b"], await index.ListDatasetsAsync("r1", "inst", page: 1, pageSize: 2));
-        Assert.Equal(["c"], await index.ListDatasetsAsync("r1", "inst", page: 2, pageSize: 2));
+        Assert.Equal(["a", "b"], (await index.ListDocumentsAsync("r1", "inst", page: 1, pageSize: 2)).Select(d => d.DatasetId));
+        Assert.Equal(["c"], (await index.ListDocumentsAsync("r1", "inst", page: 2, pageSize: 2)).Select(d => d.DatasetId));
         Assert.Equal(3, await index.CountAsync("r1", "inst"));
     }
 
@@ -134,5 +134,200 @@ public sealed class SurveyIndexStoreTests : IAsyncLifetime
         Assert.Equal(Census.Contracts.Institutions.Sector.Law, cell.Sector);
         Assert.Equal(100L * 2 + 100L * 4, cell.SumNowQuarterPoints);   // Σ weights = 100
         Assert.Equal(100L * 3 + 100L * 5, cell.SumPostQuarterPoints);
+    }
+
+    private static SurveyIndexRow Live(string dataset, int revision, string institution = "inst") =>
+        Row(dataset, 0, revision) with { InstitutionId = institution };
+
+    private static SurveyIndexRow Withdrawn(string dataset, int revision, string institution = "inst") =>
+        Row(dataset, 0, revision, withdrawn: true) with { InstitutionId = institution };
+
+    private static SurveyIndexRow WithDocument(SurveyIndexRow row, string title) => row with
+    {
+        UpdatedBy = "agency:" + title,
+        Record = new Census.Contracts.Surveys.SurveyRecord { Title = title, Keywords = ["대기질", "pm2.5"] },
+        Levels = new Census.Contracts.Surveys.RubricLevels(
+            Enumerable.Repeat(2, 10).ToArray(), Enumerable.Repeat(3, 10).ToArray(), Enumerable.Repeat("why", 10).ToArray(), ["G2"]),
+    };
+
+    /// <summary>Runs one statement straight on the engine's database (to prove what a read reads).</summary>
+    private async Task ExecuteAsync(string engine, string sql)
+    {
+        if (engine == "postgres")
+        {
+            await using var command = _dataSource.CreateCommand(sql);
+            await command.ExecuteNonQueryAsync();
+            return;
+        }
+
+        await using var connection = await new LocalStore(Path.Combine(_sqliteDirectory, "census.db")).OpenAsync();
+        await using var sqlite = connection.CreateCommand();
+        sqlite.CommandText = sql;
+        await sqlite.ExecuteNonQueryAsync();
+    }
+
+    [Theory]
+    [InlineData("postgres")]
+    [InlineData("sqlite")]
+    public async Task Counts_stay_exact_across_create_update_withdraw_and_recreate(string engine)
+    {
+        var index = Index(engine);
+        async Task Expect(long round, long institution)
+        {
+            Assert.Equal(round, await index.CountAsync("r1"));
+            Assert.Equal(institution, await index.CountAsync("r1", "inst"));
+        }
+
+        await index.UpsertAsync(Live("d1", 1));
+        await Expect(1, 1);
+        await index.UpsertAsync(Live("d1", 2));
+        await index.UpsertAsync(Live("d1", 2));
+        await Expect(1, 1);
+        await index.UpsertAsync(Live("d2", 1));
+        await index.UpsertAsync(Live("x1", 1, institution: "other"));
+        await Expect(3, 2);
+        await index.UpsertAsync(Withdrawn("d1", 3));
+        await index.UpsertAsync(Withdrawn("d1", 3));
+        await Expect(2, 1);
+        await index.UpsertAsync(Live("d1", 2));
+        await Expect(2, 1);
+        await index.UpsertAsync(Live("d1", 4));
+        await Expect(3, 2);
+        await index.UpsertAsync(Withdrawn("d2", 2));
+        await index.UpsertAsync(Withdrawn("x1", 2, institution: "other"));
+        await Expect(1, 1);
+        await index.UpsertAsync(Withdrawn("d3", 1));
+        await Expect(1, 1);
+        Assert.Equal(0, await index.CountAsync("r2"));
+        Assert.Equal(0, await index.CountAsync("r1", "nobody"));
+    }
+
+    [Theory]
+    [InlineData("postgres")]
+    [InlineData("sqlite")]
+    public async Task Counts_are_read_from_the_counters_the_upsert_keeps_not_from_the_rows(string engine)
+    {
+        var index = Index(engine);
+        await index.UpsertAsync(Live("d1", 1));
+
+        await ExecuteAsync(engine, "UPDATE census_survey_count SET records = 42 WHERE round_id = 'r1'");
+
+        Assert.Equal(42, await index.CountAsync("r1"));
+        Assert.Equal(42, await index.CountAsync("r1", "inst"));
+    }
+
+    [Theory]
+    [InlineData("postgres")]
+    [InlineData("sqlite")]
+    public async Task An_upsert_after_the_round_is_closed_is_refused_and_one_before_is_kept(string engine)
+    {
+        var index = Index(engine);
+        Assert.True(await index.UpsertAsync(Live("before", 1)));
+
+        await index.CloseRoundAsync("r1");
+
+        Assert.False(await index.UpsertAsync(Live("after", 1)));
+        Assert.False(await index.UpsertAsync(Live("before", 2)));
+        Assert.Equal(1, await index.RevisionAsync("r1", "inst", "before"));
+        Assert.Null(await index.RevisionAsync("r1", "inst", "after"));
+        Assert.Equal(1, await index.CountAsync("r1"));
+    }
+
+    [Theory]
+    [InlineData("postgres")]
+    [InlineData("sqlite")]
+    public async Task Closing_a_round_twice_is_harmless_and_leaves_other_rounds_open(string engine)
+    {
+        var index = Index(engine);
+
+        await index.CloseRoundAsync("r1");
+        await index.CloseRoundAsync("r1");
+
+        Assert.False(await index.UpsertAsync(Live("d1", 1)));
+        Assert.True(await index.UpsertAsync(Live("d1", 1) with { RoundId = "r2" }));
+    }
+
+    [Fact]
+    public async Task On_postgres_a_close_waits_for_an_upsert_in_flight_and_then_refuses_the_next()
+    {
+        var index = Index("postgres");
+        await index.UpsertAsync(Live("d0", 1));
+
+        // An upsert in flight holds the round's gate row shared until it commits.
+        await using var inFlight = await _dataSource.OpenConnectionAsync();
+        await using var transaction = await inFlight.BeginTransactionAsync();
+        await using (var share = new NpgsqlCommand("SELECT closed FROM census_survey_gate WHERE round_id = 'r1' FOR SHARE", inFlight, transaction))
+        {
+            Assert.Equal(false, await share.ExecuteScalarAsync());
+        }
+
+        var close = index.CloseRoundAsync("r1");
+        await WaitUntilABackendWaitsForALockAsync("census_survey_gate");
+        Assert.False(close.IsCompleted);
+
+        await transaction.CommitAsync();
+        await close;
+        Assert.False(await index.UpsertAsync(Live("d1", 1)));
+    }
+
+    /// <summary>Until PostgreSQL reports a statement on <paramref name="table"/> waiting for a lock.</summary>
+    private async Task WaitUntilABackendWaitsForALockAsync(string table)
+    {
+        await using var command = _dataSource.CreateCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%' || $1 || '%' AND pid <> pg_backend_pid()");
+        command.Parameters.Add(new NpgsqlParameter { Value = table });
+        var until = DateTimeOffset.UtcNow.AddSeconds(30);
+        while ((long)(await command.ExecuteScalarAsync())! == 0)
+        {
+            Assert.True(DateTimeOffset.UtcNow < until, "No statement started waiting for the lock.");
+            await Task.Delay(TimeSpan.FromMilliseconds(50));
+        }
+    }
+
+    [Theory]
+    [InlineData("postgres")]
+    [InlineData("sqlite")]
+    public async Task A_list_page_returns_the_documents_of_live_rows_in_dataset_order(string engine)
+    {
+        var index = Index(engine);
+        await index.UpsertAsync(WithDocument(Live("b", 1), "first b"));
+        await index.UpsertAsync(WithDocument(Live("b", 2), "second b"));
+        await index.UpsertAsync(WithDocument(Live("b", 1), "stale b"));
+        await index.UpsertAsync(WithDocument(Live("a", 1), "a"));
+        await index.UpsertAsync(WithDocument(Live("c", 1), "c"));
+        await index.UpsertAsync(WithDocument(Withdrawn("c", 2), "c"));
+
+        var page = await index.ListDocumentsAsync("r1", "inst", page: 1, pageSize: 10);
+
+        Assert.Equal(["a", "b"], page.Select(d => d.DatasetId));
+        var b = page[1];
+        Assert.Equal((2, "agency:second b", "second b"), (b.Revision, b.UpdatedBy, b.Record.Title));
+        Assert.Equal(["대기질", "pm2.5"], b.Record.Keywords!);
+        Assert.Equal(["G2"], b.Levels.FailedGates);
+        Assert.Equal(3, b.Levels.Post[9]);
+        Assert.True(b.UpdatedAt > DateTimeOffset.UtcNow.AddMinutes(-5));
+        Assert.Equal(["b"], (await index.ListDocumentsAsync("r1", "inst", page: 2, pageSize: 1)).Select(d => d.DatasetId));
+    }
+
+    [Theory]
+    [InlineData("postgres")]
+    [InlineData("sqlite")]
+    public async Task An_intent_is_pending_until_the_upsert_of_its_revision_clears_it(string engine)
+    {
+        var index = Index(engine);
+        var now = DateTimeOffset.UtcNow;
+        await index.RecordIntentAsync("r1", "inst", "d1", 2, now.AddMinutes(-2));
+        await index.RecordIntentAsync("r1", "inst", "d2", 1, now.AddMinutes(-1));
+        await index.RecordIntentAsync("r1", "inst", "fresh", 1, now);
+
+        var pending = await index.PendingIntentsAsync(now.AddSeconds(-30), limit: 10);
+        Assert.Equal(["d1", "d2"], pending.Select(i => i.DatasetId));
+
+        await index.UpsertAsync(Live("d1", 1));
+        await index.UpsertAsync(Live("d2", 1));
+        Assert.Equal(["d1"], (await index.PendingIntentsAsync(now.AddSeconds(-30), limit: 10)).Select(i => i.DatasetId));
+
+        await index.ClearIntentAsync("r1", "inst", "d1", int.MaxValue);
+        Assert.Empty(await index.PendingIntentsAsync(now.AddSeconds(-30), limit: 10));
     }
 }

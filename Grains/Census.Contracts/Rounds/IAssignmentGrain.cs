@@ -19,15 +19,22 @@ public interface IAssignmentGrain : IGrainWithStringKey
     Task RoundChanged(RoundWriteContext context);
 
     /// <summary>
-    /// A record was written at <paramref name="writtenAt"/>: the institution is responding — again, if
-    /// it had submitted before that time. Idempotent, so a repair may repeat it.
+    /// A record was written or withdrawn by a write that saw <paramref name="submissionsSeen"/> submissions
+    /// in its write context (<see cref="RoundWriteContext.Submissions"/>): the institution is responding.
+    /// A notice sent as the write commits (<paramref name="replayed"/> false) reopens a submitted response:
+    /// the record changed after the submission, or while it was being made. A replayed notice (an
+    /// idempotent retry, a repair) reopens it only if the write saw the latest submission, so a write
+    /// made before a submission never reopens it, whatever the clocks of the silos say. Idempotent.
     /// </summary>
-    [Alias("DatasetWritten")]
-    Task DatasetWritten(DateTimeOffset writtenAt);
+    [Alias("DatasetWritten.v2")]
+    Task DatasetWritten(int submissionsSeen, bool replayed);
 
-    /// <summary>A page of the dataset ids reported in this round (not withdrawn), ordered; read from the index.</summary>
-    [Alias("ListDatasets")]
-    Task<Census.Contracts.Common.Page<string>> ListDatasets(int page, int pageSize, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// A page of the records reported in this round (not withdrawn), ordered by dataset id, scored under
+    /// the round's current rubric: read from the survey index, waking no dataset grain.
+    /// </summary>
+    [Alias("ListRecords")]
+    Task<Census.Contracts.Common.Page<Census.Contracts.Surveys.SurveyResponse>> ListRecords(int page, int pageSize, CancellationToken cancellationToken = default);
 
     [Alias("Submit")]
     Task<AssignmentSubmitResult> Submit(string actor);

@@ -11,21 +11,23 @@ public interface IDatasetGrain : IGrainWithStringKey
     [Alias("Get")]
     Task<SurveyReadResult> Get(string roundId);
 
-    [Alias("Withdraw")]
-    Task<SurveyWriteResult> Withdraw(string roundId, string actor, int? ifMatch);
+    /// <summary>Withdraws the record; <paramref name="ifMatch"/> as <see cref="SurveyWrite.IfMatch"/>.</summary>
+    [Alias("Withdraw.v2")]
+    Task<SurveyWriteResult> Withdraw(string roundId, string actor, IReadOnlyList<int>? ifMatch);
 }
 
 /// <summary>
 /// A write of a survey record: what, by whom, and its concurrency and idempotency guards.
-/// <see cref="IfMatch"/>: null = unconditional; 0 = any existing revision (<c>*</c>); a positive
-/// number = exactly that revision; negative = never matches (a weak tag).
+/// <see cref="IfMatch"/>: null = unconditional; otherwise the acceptable revisions (an RFC 9110 list:
+/// the write proceeds when any matches), where 0 = any existing revision (<c>*</c>), a positive number =
+/// exactly that revision, and a negative number never matches (a weak tag).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("census.SurveyWrite")]
 public sealed record SurveyWrite(
     [property: Id(0)] string RoundId,
     [property: Id(1)] SurveyRecord Record,
     [property: Id(2)] string Actor,
-    [property: Id(3)] int? IfMatch,
+    [property: Id(6)] IReadOnlyList<int>? IfMatch,
     [property: Id(4)] string? IdempotencyKey,
     [property: Id(5)] string BodyHash);
 

@@ -16,8 +16,16 @@ public static partial class Rules
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+\z", RegexOptions.CultureInvariant)]
     private static partial Regex EmailRegex();
 
-    /// <summary>UTF-16 units allowed per counted character (an emoji ZWJ sequence needs about 11).</summary>
-    public const int MaxUnitsPerCharacter = 16;
+    /// <summary>
+    /// UTF-8 bytes allowed per counted character: every text limit is also a byte limit of this many
+    /// times its character limit. Any single code point fits (at most 4 bytes), so Latin, Korean and
+    /// single emoji text can always reach its character limit; a character built of many code points
+    /// (combining marks, ZWJ sequences) spends the byte budget faster, so one field cannot carry kilobytes.
+    /// </summary>
+    public const int MaxBytesPerCharacter = 4;
+
+    /// <summary>The UTF-8 byte limit of a text field whose character limit is <paramref name="maxLength"/>.</summary>
+    public static int MaxBytes(int maxLength) => maxLength * MaxBytesPerCharacter;
 
     public static bool IsValidId(string? id) => id is not null && IdRegex().IsMatch(id);
 
@@ -53,15 +61,16 @@ public static partial class Rules
         }
 
         // Length in text elements is what a person counts; UTF-16 units would penalise Korean and emoji.
-        // A cap on raw UTF-16 units as well stops one "character" carrying thousands of combining marks.
+        // A cap in UTF-8 bytes as well stops one "character" carrying thousands of combining marks.
         var length = new System.Globalization.StringInfo(value).LengthInTextElements;
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(value);
         if (length > maxLength)
         {
             errors.Add(path, $"must be at most {maxLength} characters (got {length}).");
         }
-        else if (value.Length > maxLength * MaxUnitsPerCharacter)
+        else if (bytes > MaxBytes(maxLength))
         {
-            errors.Add(path, $"must be at most {maxLength} characters; it carries {value.Length} UTF-16 code units.");
+            errors.Add(path, $"must be at most {MaxBytes(maxLength)} bytes in UTF-8 (got {bytes}).");
         }
 
         if (value.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))

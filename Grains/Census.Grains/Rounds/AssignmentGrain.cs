@@ -31,7 +31,8 @@ public sealed class AssignmentGrain(
     async Task<Assignment?> IAssignmentGrain.Get() =>
         await ContextAsync() is { Invited: true } ? await ViewAsync() : null;
 
-    Task<RoundWriteContext?> IAssignmentGrain.GetWriteContext() => ContextAsync();
+    async Task<RoundWriteContext?> IAssignmentGrain.GetWriteContext() =>
+        await ContextAsync() is { } context ? context with { Submissions = state.State.Submissions } : null;
 
     Task IAssignmentGrain.RoundChanged(RoundWriteContext context)
     {
@@ -42,12 +43,13 @@ public sealed class AssignmentGrain(
 
     // Records themselves are counted and listed from the survey index, never kept here: an
     // institution may report tens of thousands of datasets, and this state is written on every change.
-    async Task IAssignmentGrain.DatasetWritten(DateTimeOffset writtenAt)
+    async Task IAssignmentGrain.DatasetWritten(int submissionsSeen, bool replayed)
     {
-        // Only an open round's responses move; a repair replayed after close (or with a clock a little
-        // behind the submission's) must not reopen a submitted response.
+        // Only an open round's responses move. Writes and submissions are ordered by the submission
+        // count the write saw, not by clocks of different silos: a replayed notice of a write made
+        // before the latest submission must not reopen it; a write committing now always does.
         if (await ContextAsync() is not { State: RoundState.Open } ||
-            (state.State.Status == AssignmentStatus.Submitted && writtenAt <= state.State.SubmittedAt))
+            (state.State.Status == AssignmentStatus.Submitted && replayed && submissionsSeen < state.State.Submissions))
         {
             return;
         }
@@ -55,11 +57,17 @@ public sealed class AssignmentGrain(
         await MoveToAsync(AssignmentStatus.Responding, "responding");
     }
 
-    async Task<Census.Contracts.Common.Page<string>> IAssignmentGrain.ListDatasets(int page, int pageSize, CancellationToken cancellationToken)
+    async Task<Census.Contracts.Common.Page<Census.Contracts.Surveys.SurveyResponse>> IAssignmentGrain.ListRecords(int page, int pageSize, CancellationToken cancellationToken)
     {
-        var ids = await index.ListDatasetsAsync(RoundId, InstitutionId, page, pageSize, cancellationToken);
+        var rubric = (await ContextAsync())?.Rubric;
+        var documents = await index.ListDocumentsAsync(RoundId, InstitutionId, page, pageSize, cancellationToken);
         var total = await index.CountAsync(RoundId, InstitutionId, cancellationToken);
-        return new Census.Contracts.Common.Page<string>(ids, page, pageSize, (int)Math.Min(int.MaxValue, total));
+        var items = rubric is null
+            ? []
+            : documents.Select(d => new Census.Contracts.Surveys.SurveyResponse(
+                RoundId, InstitutionId, d.DatasetId, d.Revision, d.UpdatedAt, d.UpdatedBy, d.Record,
+                Census.Domain.Rubric.AtusRubric.Score(d.Levels, rubric.Weights, rubric.Version))).ToList();
+        return new Census.Contracts.Common.Page<Census.Contracts.Surveys.SurveyResponse>(items, page, pageSize, (int)Math.Min(int.MaxValue, total));
     }
 
     async Task<AssignmentSubmitResult> IAssignmentGrain.Submit(string actor)
@@ -79,6 +87,7 @@ public sealed class AssignmentGrain(
         if (state.State.Status != AssignmentStatus.Submitted)
         {
             state.State.SubmittedAt = clock.GetUtcNow();
+            state.State.Submissions++;
             await MoveToAsync(AssignmentStatus.Submitted, "submitted by " + actor);
         }
 

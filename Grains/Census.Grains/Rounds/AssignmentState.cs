@@ -12,4 +12,7 @@ public sealed class AssignmentState
 
     /// <summary>Audit entries dropped to keep <see cref="Audit"/> bounded (the latest are kept).</summary>
     [Id(4)] public long DroppedAuditEntries { get; set; }
+
+    /// <summary>How many times the institution submitted: the sequence that orders writes after submissions.</summary>
+    [Id(10)] public int Submissions { get; set; }
 }

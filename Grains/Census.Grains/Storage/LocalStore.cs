@@ -69,6 +69,25 @@ public sealed class LocalStore
             CREATE INDEX IF NOT EXISTS census_survey_index_shard ON census_survey_index (round_id, shard);
             -- The upsert's conflict target, shared with PostgreSQL (where the shard is part of the key).
             CREATE UNIQUE INDEX IF NOT EXISTS census_survey_index_key ON census_survey_index (round_id, institution_id, dataset_id, shard);
+            -- The read side, counters, close gates and intents of deploy/sql/V004 (see there).
+            CREATE TABLE IF NOT EXISTS census_survey_document (
+                round_id TEXT NOT NULL, institution_id TEXT NOT NULL, dataset_id TEXT NOT NULL,
+                revision INTEGER NOT NULL, updated_by TEXT NOT NULL, record TEXT NOT NULL, levels TEXT NOT NULL,
+                PRIMARY KEY (round_id, institution_id, dataset_id)
+            ) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS census_survey_count (
+                round_id TEXT NOT NULL, institution_id TEXT NOT NULL, records INTEGER NOT NULL,
+                PRIMARY KEY (round_id, institution_id)
+            ) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS census_survey_gate (
+                round_id TEXT NOT NULL PRIMARY KEY, closed INTEGER NOT NULL
+            ) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS census_survey_intent (
+                round_id TEXT NOT NULL, institution_id TEXT NOT NULL, dataset_id TEXT NOT NULL,
+                revision INTEGER NOT NULL, recorded_at TEXT NOT NULL,
+                PRIMARY KEY (round_id, institution_id, dataset_id)
+            ) WITHOUT ROWID;
+            CREATE INDEX IF NOT EXISTS census_survey_intent_recorded ON census_survey_intent (recorded_at);
             """;
         await command.ExecuteNonQueryAsync(cancellationToken);
         Volatile.Write(ref _initialized, 1);

@@ -22,8 +22,29 @@ public sealed class DatasetRoundEntry
     [Id(6)] public int Shard { get; set; }
     [Id(7)] public List<RevisionEntry> History { get; set; } = [];
 
-    /// <summary>The most recent idempotency keys and the responses they produced (bounded).</summary>
-    [Id(8)] public List<IdempotencyEntry> IdempotencyKeys { get; set; } = [];
+    /// <summary>
+    /// The idempotency keys of the last 24 hours or more: key, body hash and the revision each made,
+    /// never a copy of the response (a replay rebuilds it). Id 8 held full responses before.
+    /// </summary>
+    [Id(9)] public List<IdempotencyMemo> Idempotency { get; set; } = [];
+
+    /// <summary>The submissions the last write saw in its write context (replayed with its notice to the assignment).</summary>
+    [Id(10)] public int SubmissionsSeen { get; set; }
+
+    /// <summary>A copy whose lists can change without changing this entry (kept to restore a refused write).</summary>
+    public DatasetRoundEntry Copy() => new()
+    {
+        Revision = Revision,
+        Record = Record,
+        Levels = Levels,
+        UpdatedAt = UpdatedAt,
+        UpdatedBy = UpdatedBy,
+        Withdrawn = Withdrawn,
+        Shard = Shard,
+        History = [.. History],
+        Idempotency = [.. Idempotency],
+        SubmissionsSeen = SubmissionsSeen,
+    };
 }
 
 /// <summary>Who wrote a revision, when, and what they did.</summary>
@@ -34,9 +55,16 @@ public sealed record RevisionEntry(
     [property: Id(2)] string By,
     [property: Id(3)] string Action);
 
-[GenerateSerializer, Alias("census.IdempotencyEntry")]
-public sealed record IdempotencyEntry(
+/// <summary>
+/// What a keyed write made: enough to answer its retry. The same key and body mean the record at
+/// <see cref="Revision"/> was the request's body (with the institution's default sector applied), so
+/// the response is rebuilt from the body, this revision, and who wrote it when.
+/// </summary>
+[GenerateSerializer, Alias("census.IdempotencyMemo")]
+public sealed record IdempotencyMemo(
     [property: Id(0)] string Key,
     [property: Id(1)] string BodyHash,
-    [property: Id(2)] SurveyWriteOutcome Outcome,
-    [property: Id(3)] SurveyResponse Response);
+    [property: Id(2)] int Revision,
+    [property: Id(3)] SurveyWriteOutcome Outcome,
+    [property: Id(4)] DateTimeOffset At,
+    [property: Id(5)] string By);

@@ -4,19 +4,40 @@ namespace Census.Grains.Surveys;
 public interface ISurveyIndex
 {
     /// <summary>
-    /// Inserts the row, or replaces the stored one if it has a lower revision. Replaying an older or
-    /// equal revision changes nothing, so a retry or a repair after a crash is always safe.
+    /// Inserts the row (and its document, counters and the clearing of its intent, in one transaction),
+    /// or replaces the stored one if it has a lower revision. Replaying an older or equal revision
+    /// changes nothing, so a retry or a repair after a crash is always safe. Returns false, storing
+    /// nothing, when the round was closed by <see cref="CloseRoundAsync"/>.
     /// </summary>
-    Task UpsertAsync(SurveyIndexRow row, CancellationToken cancellationToken = default);
+    Task<bool> UpsertAsync(SurveyIndexRow row, CancellationToken cancellationToken = default);
 
-    /// <summary>Rows of a round that are not withdrawn.</summary>
+    /// <summary>
+    /// After this returns, every later upsert of the round is refused. It waits for upserts in flight
+    /// (they hold the round's gate shared), and is idempotent.
+    /// </summary>
+    Task CloseRoundAsync(string roundId, CancellationToken cancellationToken = default);
+
+    /// <summary>Rows of a round that are not withdrawn: a read of counters the upserts keep, not a scan.</summary>
     Task<long> CountAsync(string roundId, CancellationToken cancellationToken = default);
 
-    /// <summary>Rows of one institution in a round that are not withdrawn.</summary>
+    /// <summary>Rows of one institution in a round that are not withdrawn: a read of the upserts' counter.</summary>
     Task<long> CountAsync(string roundId, string institutionId, CancellationToken cancellationToken = default);
 
-    /// <summary>A page of one institution's dataset ids in a round (not withdrawn), ordered by id.</summary>
-    Task<IReadOnlyList<string>> ListDatasetsAsync(string roundId, string institutionId, int page, int pageSize, CancellationToken cancellationToken = default);
+    /// <summary>A page of one institution's records in a round (not withdrawn), ordered by dataset id.</summary>
+    Task<IReadOnlyList<SurveyDocument>> ListDocumentsAsync(string roundId, string institutionId, int page, int pageSize, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Notes, before a dataset grain writes its state, that its index row may fall behind until the
+    /// upsert of <paramref name="revision"/> (which clears it). Recording a lower revision than the
+    /// noted one changes nothing.
+    /// </summary>
+    Task RecordIntentAsync(string roundId, string institutionId, string datasetId, int revision, DateTimeOffset recordedAt, CancellationToken cancellationToken = default);
+
+    /// <summary>Forgets a dataset's intent up to <paramref name="revision"/> (a repair that knows its state is indexed).</summary>
+    Task ClearIntentAsync(string roundId, string institutionId, string datasetId, int revision, CancellationToken cancellationToken = default);
+
+    /// <summary>Intents recorded before <paramref name="recordedBefore"/>, oldest first, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<SurveyIntent>> PendingIntentsAsync(DateTimeOffset recordedBefore, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Streams one shard of a round (rows not withdrawn), in no particular order. <see cref="ShardRow.Levels"/>
@@ -38,12 +59,6 @@ public interface ISurveyIndex
     /// eligibility, with counts and score sums under <paramref name="weights"/> (C1..C10).
     /// </summary>
     Task<IReadOnlyList<Census.Domain.Reports.ReportCell>> ReportCellsAsync(string roundId, IReadOnlyList<int> weights, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// Closes the round's gate: after it returns, every later upsert of the round is refused. Idempotent; the round
-    /// calls it before persisting its closed state (interfaces.md §1).
-    /// </summary>
-    Task CloseRoundAsync(string roundId, CancellationToken cancellationToken = default);
 
     /// <summary>The stored revision of a row, or null (diagnostics and tests).</summary>
     Task<int?> RevisionAsync(string roundId, string institutionId, string datasetId, CancellationToken cancellationToken = default);

@@ -3,19 +3,17 @@ using Npgsql;
 
 namespace Census.Grains.Surveys;
 
-/// <summary>The survey index on PostgreSQL (table from deploy/sql/V002); commands borrow pooled connections.</summary>
-public sealed class PostgresSurveyIndex(NpgsqlDataSource dataSource) : SqlSurveyIndex(i => "$" + i)
+/// <summary>
+/// The survey index on PostgreSQL (tables from deploy/sql V002–V004); commands borrow pooled
+/// connections. An upsert holds its round's gate row FOR SHARE and its own row FOR UPDATE.
+/// </summary>
+public sealed class PostgresSurveyIndex(NpgsqlDataSource dataSource) : SqlSurveyIndex(i => "$" + i, " FOR SHARE", " FOR UPDATE")
 {
-    protected override Task<CommandLease> OpenAsync(string sql, IReadOnlyList<object> values, CancellationToken cancellationToken)
-    {
-        var command = dataSource.CreateCommand(sql);
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
+    protected override async Task<DbConnection> ConnectAsync(CancellationToken cancellationToken) =>
+        await dataSource.OpenConnectionAsync(cancellationToken);
 
-        return Task.FromResult(new CommandLease(command, connection: null));
-    }
+    protected override void Bind(DbCommand command, int ordinal, object value) =>
+        command.Parameters.Add(new NpgsqlParameter { Value = value });
 
     protected override DateTimeOffset ReadTimestamp(DbDataReader reader, int ordinal) =>
         reader.GetFieldValue<DateTimeOffset>(ordinal);

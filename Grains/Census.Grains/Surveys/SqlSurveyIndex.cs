@@ -15,20 +15,40 @@ public abstract class SqlSurveyIndex : ISurveyIndex
     private readonly string _upsert;
     private readonly string _count;
     private readonly string _countForInstitution;
-    private readonly string _listDatasets;
     private readonly string _readShard;
     private readonly string _readRow;
     private readonly string _readGroup;
     private readonly string _reportCells;
     private readonly string _revision;
+    private readonly string _moveCount;
+    private readonly string _rowWithdrawn;
+    private readonly string _readGate;
+    private readonly string _openGate;
+    private readonly string _closeGate;
+    private readonly string _upsertDocument;
+    private readonly string _listDocuments;
+    private readonly string _recordIntent;
+    private readonly string _clearIntent;
+    private readonly string _pendingIntents;
 
     /// <param name="parameter">How the engine names the i-th (1-based) parameter in SQL.</param>
-    protected SqlSurveyIndex(Func<int, string> parameter)
+    /// <param name="shareLock">What follows a SELECT to lock its row shared for the transaction ("" where the transaction already excludes writers).</param>
+    /// <param name="updateLock">What follows a SELECT to lock its row for update (likewise).</param>
+    protected SqlSurveyIndex(Func<int, string> parameter, string shareLock, string updateLock)
     {
+        _moveCount = SurveyIndexSql.MoveCount(parameter);
+        _rowWithdrawn = SurveyIndexSql.RowWithdrawn(parameter, updateLock);
+        _readGate = SurveyIndexSql.ReadGate(parameter, shareLock);
+        _openGate = SurveyIndexSql.OpenGate(parameter);
+        _closeGate = SurveyIndexSql.CloseGate(parameter);
+        _upsertDocument = SurveyIndexSql.UpsertDocument(parameter);
+        _listDocuments = SurveyIndexSql.ListDocuments(parameter);
+        _recordIntent = SurveyIndexSql.RecordIntent(parameter);
+        _clearIntent = SurveyIndexSql.ClearIntent(parameter);
+        _pendingIntents = SurveyIndexSql.PendingIntents(parameter);
         _upsert = SurveyIndexSql.Upsert(parameter);
         _count = SurveyIndexSql.Count(parameter);
         _countForInstitution = SurveyIndexSql.CountForInstitution(parameter);
-        _listDatasets = SurveyIndexSql.ListDatasets(parameter);
         _readShard = SurveyIndexSql.ReadShard(parameter);
         _readRow = SurveyIndexSql.ReadRow(parameter);
         _readGroup = SurveyIndexSql.ReadGroup(parameter);
@@ -36,16 +56,138 @@ public abstract class SqlSurveyIndex : ISurveyIndex
         _revision = SurveyIndexSql.Revision(parameter);
     }
 
-    /// <summary>A command with its parameters bound in order, and whatever must be disposed with it.</summary>
-    protected abstract Task<CommandLease> OpenAsync(string sql, IReadOnlyList<object> values, CancellationToken cancellationToken);
+    /// <summary>An open connection to the engine's database.</summary>
+    protected abstract Task<DbConnection> ConnectAsync(CancellationToken cancellationToken);
+
+    /// <summary>Binds the <paramref name="ordinal"/>-th (1-based) parameter as the engine stores such a value.</summary>
+    protected abstract void Bind(DbCommand command, int ordinal, object value);
 
     /// <summary>Reads the <c>updated_at</c> column as the engine stores it.</summary>
     protected abstract DateTimeOffset ReadTimestamp(DbDataReader reader, int ordinal);
 
-    public async Task UpsertAsync(SurveyIndexRow row, CancellationToken cancellationToken = default)
+    /// <summary>A command with its parameters bound in order, and the connection it owns.</summary>
+    protected async Task<CommandLease> OpenAsync(string sql, IReadOnlyList<object> values, CancellationToken cancellationToken)
     {
-        await using var lease = await OpenAsync(_upsert, [.. SurveyIndexSql.Values(row)], cancellationToken);
+        var connection = await ConnectAsync(cancellationToken);
+        return new CommandLease(Command(connection, null, sql, values), connection);
+    }
+
+    public async Task<bool> UpsertAsync(SurveyIndexRow row, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        await using var connection = await ConnectAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        object?[] key = [row.RoundId, row.InstitutionId, row.DatasetId];
+
+        // The gate row is created open by the round's first upsert; held shared until commit, so a
+        // close waits for this upsert, and an upsert after the close sees it closed.
+        var closed = await ScalarAsync(connection, transaction, _readGate, [row.RoundId], cancellationToken);
+        if (closed is null)
+        {
+            await ExecuteAsync(connection, transaction, _openGate, [row.RoundId, false], cancellationToken);
+            closed = await ScalarAsync(connection, transaction, _readGate, [row.RoundId], cancellationToken);
+        }
+
+        if (Convert.ToBoolean(closed, CultureInfo.InvariantCulture))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+
+        var before = await ScalarAsync(connection, transaction, _rowWithdrawn, key, cancellationToken);
+        var applied = await ExecuteAsync(connection, transaction, _upsert, [.. SurveyIndexSql.Values(row)], cancellationToken) > 0;
+        var wasLive = before is not null && !Convert.ToBoolean(before, CultureInfo.InvariantCulture);
+        var delta = (row.Withdrawn ? 0 : 1) - (wasLive ? 1 : 0);
+        if (applied && delta != 0)
+        {
+            await ExecuteAsync(connection, transaction, _moveCount, [row.RoundId, row.InstitutionId, (long)delta], cancellationToken);
+        }
+
+        if (row.Record is not null && row.Levels is not null)
+        {
+            await ExecuteAsync(connection, transaction, _upsertDocument,
+                [.. key, row.Revision, row.UpdatedBy, SurveyDocumentJson.Write(row.Record), SurveyDocumentJson.Write(row.Levels)], cancellationToken);
+        }
+
+        await ExecuteAsync(connection, transaction, _clearIntent, [.. key, row.Revision], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task CloseRoundAsync(string roundId, CancellationToken cancellationToken = default)
+    {
+        await using var lease = await OpenAsync(_closeGate, [roundId, true], cancellationToken);
         await lease.Command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<SurveyDocument>> ListDocumentsAsync(string roundId, string institutionId, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        await using var lease = await OpenAsync(_listDocuments, [roundId, institutionId, (long)pageSize, (long)(page - 1) * pageSize], cancellationToken);
+        var documents = new List<SurveyDocument>();
+        await using var reader = await lease.Command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            documents.Add(new SurveyDocument(
+                reader.GetString(0),
+                Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture),
+                ReadTimestamp(reader, 2),
+                reader.GetString(3),
+                SurveyDocumentJson.Read<Census.Contracts.Surveys.SurveyRecord>(reader.GetString(4)),
+                SurveyDocumentJson.Read<Census.Contracts.Surveys.RubricLevels>(reader.GetString(5))));
+        }
+
+        return documents;
+    }
+
+    public async Task RecordIntentAsync(string roundId, string institutionId, string datasetId, int revision, DateTimeOffset recordedAt, CancellationToken cancellationToken = default)
+    {
+        await using var lease = await OpenAsync(_recordIntent, [roundId, institutionId, datasetId, revision, recordedAt], cancellationToken);
+        await lease.Command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task ClearIntentAsync(string roundId, string institutionId, string datasetId, int revision, CancellationToken cancellationToken = default)
+    {
+        await using var lease = await OpenAsync(_clearIntent, [roundId, institutionId, datasetId, revision], cancellationToken);
+        await lease.Command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<SurveyIntent>> PendingIntentsAsync(DateTimeOffset recordedBefore, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var lease = await OpenAsync(_pendingIntents, [recordedBefore, (long)limit], cancellationToken);
+        var intents = new List<SurveyIntent>();
+        await using var reader = await lease.Command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            intents.Add(new SurveyIntent(reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        }
+
+        return intents;
+    }
+
+    private DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<object?> values)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        for (var i = 0; i < values.Count; i++)
+        {
+            Bind(command, i + 1, values[i]!);
+        }
+
+        return command;
+    }
+
+    private async Task<int> ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<object?> values, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction, sql, values);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<object?> ScalarAsync(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<object?> values, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction, sql, values);
+        var value = await command.ExecuteScalarAsync(cancellationToken);
+        return value is DBNull ? null : value;
     }
 
     public Task<long> CountAsync(string roundId, CancellationToken cancellationToken = default) =>
@@ -53,19 +195,6 @@ public abstract class SqlSurveyIndex : ISurveyIndex
 
     public Task<long> CountAsync(string roundId, string institutionId, CancellationToken cancellationToken = default) =>
         ScalarAsync(_countForInstitution, [roundId, institutionId], cancellationToken);
-
-    public async Task<IReadOnlyList<string>> ListDatasetsAsync(string roundId, string institutionId, int page, int pageSize, CancellationToken cancellationToken = default)
-    {
-        await using var lease = await OpenAsync(_listDatasets, [roundId, institutionId, (long)pageSize, (long)(page - 1) * pageSize], cancellationToken);
-        var ids = new List<string>();
-        await using var reader = await lease.Command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            ids.Add(reader.GetString(0));
-        }
-
-        return ids;
-    }
 
     public async IAsyncEnumerable<ShardRow> ReadShardAsync(
         string roundId, int shard, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -122,12 +251,6 @@ public abstract class SqlSurveyIndex : ISurveyIndex
 
         return cells;
     }
-
-    /// <summary>
-    /// Placeholder in the rounds branch so it builds: the round gate's statements (a gate row per round) come
-    /// with the write path's branch, which replaces this body at merge.
-    /// </summary>
-    public Task CloseRoundAsync(string roundId, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
     public async Task<int?> RevisionAsync(string roundId, string institutionId, string datasetId, CancellationToken cancellationToken = default)
     {

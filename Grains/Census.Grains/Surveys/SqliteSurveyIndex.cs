@@ -1,27 +1,25 @@
 using System.Data.Common;
 using System.Globalization;
 using Census.Grains.Storage;
+using Microsoft.Data.Sqlite;
 
 namespace Census.Grains.Surveys;
 
-/// <summary>The survey index in the local-mode SQLite file (table created by <see cref="LocalStore"/>).</summary>
-public sealed class SqliteSurveyIndex(LocalStore store) : SqlSurveyIndex(i => "$p" + i)
+/// <summary>
+/// The survey index in the local-mode SQLite file (tables created by <see cref="LocalStore"/>). SQLite
+/// has no row locks: an upsert's transaction begins IMMEDIATE, which excludes every other writer, the
+/// round's close included, until it commits.
+/// </summary>
+public sealed class SqliteSurveyIndex(LocalStore store) : SqlSurveyIndex(i => "$p" + i, "", "")
 {
-    protected override async Task<CommandLease> OpenAsync(string sql, IReadOnlyList<object> values, CancellationToken cancellationToken)
-    {
-        var connection = await store.OpenAsync(cancellationToken);
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        for (var i = 0; i < values.Count; i++)
-        {
-            // SQLite has no timestamp type: times are stored as ISO 8601 UTC text.
-            command.Parameters.AddWithValue("$p" + (i + 1), values[i] is DateTimeOffset time
-                ? time.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)
-                : values[i]);
-        }
+    protected override async Task<DbConnection> ConnectAsync(CancellationToken cancellationToken) =>
+        await store.OpenAsync(cancellationToken);
 
-        return new CommandLease(command, connection);
-    }
+    // SQLite has no timestamp type: times are stored as ISO 8601 UTC text, which sorts as time does.
+    protected override void Bind(DbCommand command, int ordinal, object value) =>
+        ((SqliteCommand)command).Parameters.AddWithValue("$p" + ordinal, value is DateTimeOffset time
+            ? time.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)
+            : value);
 
     protected override DateTimeOffset ReadTimestamp(DbDataReader reader, int ordinal) =>
         DateTimeOffset.Parse(reader.GetString(ordinal), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);

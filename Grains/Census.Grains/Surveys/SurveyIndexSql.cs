@@ -44,15 +44,61 @@ internal static class SurveyIndexSql
         yield return row.UpdatedAt;
     }
 
+    // Counters: one row per (round, institution), moved by the upsert when a row turns live or withdrawn.
     public static string Count(Func<int, string> parameter) =>
-        $"SELECT count(*) FROM census_survey_index WHERE round_id = {parameter(1)} AND NOT withdrawn";
+        $"SELECT coalesce(sum(records), 0) FROM census_survey_count WHERE round_id = {parameter(1)}";
 
     public static string CountForInstitution(Func<int, string> parameter) =>
-        $"SELECT count(*) FROM census_survey_index WHERE round_id = {parameter(1)} AND institution_id = {parameter(2)} AND NOT withdrawn";
+        $"SELECT coalesce(sum(records), 0) FROM census_survey_count WHERE round_id = {parameter(1)} AND institution_id = {parameter(2)}";
 
-    public static string ListDatasets(Func<int, string> parameter) =>
-        $"SELECT dataset_id FROM census_survey_index WHERE round_id = {parameter(1)} AND institution_id = {parameter(2)} AND NOT withdrawn " +
-        $"ORDER BY dataset_id LIMIT {parameter(3)} OFFSET {parameter(4)}";
+    public static string MoveCount(Func<int, string> parameter) =>
+        $"INSERT INTO census_survey_count (round_id, institution_id, records) VALUES ({parameter(1)}, {parameter(2)}, {parameter(3)}) " +
+        "ON CONFLICT (round_id, institution_id) DO UPDATE SET records = census_survey_count.records + excluded.records";
+
+    /// <summary>Whether the stored row is withdrawn (no row: no result), locked for the upsert that follows where the engine locks rows.</summary>
+    public static string RowWithdrawn(Func<int, string> parameter, string rowLock) =>
+        $"SELECT withdrawn FROM census_survey_index WHERE round_id = {parameter(1)} AND institution_id = {parameter(2)} AND dataset_id = {parameter(3)}{rowLock}";
+
+    // The close gate: an upsert reads its round's row shared and proceeds only while it is open.
+    public static string ReadGate(Func<int, string> parameter, string shareLock) =>
+        $"SELECT closed FROM census_survey_gate WHERE round_id = {parameter(1)}{shareLock}";
+
+    public static string OpenGate(Func<int, string> parameter) =>
+        $"INSERT INTO census_survey_gate (round_id, closed) VALUES ({parameter(1)}, {parameter(2)}) ON CONFLICT (round_id) DO NOTHING";
+
+    public static string CloseGate(Func<int, string> parameter) =>
+        $"INSERT INTO census_survey_gate (round_id, closed) VALUES ({parameter(1)}, {parameter(2)}) " +
+        "ON CONFLICT (round_id) DO UPDATE SET closed = excluded.closed";
+
+    // Documents: the record beside its row, under the same revision guard. A missing document is
+    // written even when the row is current (rows indexed before documents existed).
+    public static string UpsertDocument(Func<int, string> parameter) =>
+        "INSERT INTO census_survey_document (round_id, institution_id, dataset_id, revision, updated_by, record, levels) " +
+        $"VALUES ({string.Join(", ", Enumerable.Range(1, 7).Select(parameter))}) " +
+        "ON CONFLICT (round_id, institution_id, dataset_id) DO UPDATE SET revision = excluded.revision, " +
+        "updated_by = excluded.updated_by, record = excluded.record, levels = excluded.levels " +
+        "WHERE census_survey_document.revision < excluded.revision";
+
+    public static string ListDocuments(Func<int, string> parameter) =>
+        "SELECT i.dataset_id, i.revision, i.updated_at, d.updated_by, d.record, d.levels FROM census_survey_index i " +
+        "JOIN census_survey_document d ON d.round_id = i.round_id AND d.institution_id = i.institution_id AND d.dataset_id = i.dataset_id " +
+        $"WHERE i.round_id = {parameter(1)} AND i.institution_id = {parameter(2)} AND NOT i.withdrawn " +
+        $"ORDER BY i.dataset_id LIMIT {parameter(3)} OFFSET {parameter(4)}";
+
+    // Intents: a dataset whose state may be ahead of its row until the upsert of that revision.
+    public static string RecordIntent(Func<int, string> parameter) =>
+        "INSERT INTO census_survey_intent (round_id, institution_id, dataset_id, revision, recorded_at) " +
+        $"VALUES ({string.Join(", ", Enumerable.Range(1, 5).Select(parameter))}) " +
+        "ON CONFLICT (round_id, institution_id, dataset_id) DO UPDATE SET revision = excluded.revision, recorded_at = excluded.recorded_at " +
+        "WHERE census_survey_intent.revision < excluded.revision";
+
+    public static string ClearIntent(Func<int, string> parameter) =>
+        $"DELETE FROM census_survey_intent WHERE round_id = {parameter(1)} AND institution_id = {parameter(2)} " +
+        $"AND dataset_id = {parameter(3)} AND revision <= {parameter(4)}";
+
+    public static string PendingIntents(Func<int, string> parameter) =>
+        "SELECT round_id, institution_id, dataset_id FROM census_survey_intent " +
+        $"WHERE recorded_at < {parameter(1)} ORDER BY recorded_at LIMIT {parameter(2)}";
 
     public static string ReadShard(Func<int, string> parameter) =>
         "SELECT institution_id, dataset_id, sector, modality, eligible, n1, n2, n3, n4, n5, n6, n7, n8, n9, n10, " +

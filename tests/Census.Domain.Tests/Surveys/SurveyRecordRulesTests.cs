@@ -159,9 +159,21 @@ public sealed class SurveyRecordRulesTests
     [Fact]
     public void A_title_of_300_emoji_is_300_characters()
     {
-        var title = string.Concat(Enumerable.Repeat("👩‍💻", 300));
+        var title = string.Concat(Enumerable.Repeat("👍", 300));
 
         Assert.True(SurveyRecordRules.Validate(SurveyRecords.Valid() with { Title = title }).IsValid);
+    }
+
+    [Fact]
+    public void A_title_of_300_emoji_sequences_is_over_its_1200_byte_limit()
+    {
+        // Each "woman technologist" is three code points joined by ZWJ: 11 bytes, 3,300 in all.
+        var title = string.Concat(Enumerable.Repeat("👩‍💻", 300));
+
+        var errors = SurveyRecordRules.Validate(SurveyRecords.Valid() with { Title = title });
+
+        Assert.False(errors.IsValid);
+        Assert.Contains("1200 bytes", errors.ToDictionary()["record.title"][0], StringComparison.Ordinal);
     }
 
     [Fact]

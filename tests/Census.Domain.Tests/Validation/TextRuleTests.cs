@@ -20,9 +20,7 @@ public sealed class TextRuleTests
 
     [Theory]
     [InlineData(HangulSyllable)]
-    [InlineData(HangulJamo)]
     [InlineData(ThumbsUp)]
-    [InlineData(Family)]
     [InlineData("a")]
     public void Text_of_exactly_the_maximum_in_text_elements_is_valid(string element)
     {
@@ -51,12 +49,44 @@ public sealed class TextRuleTests
     [Fact]
     public void Emoji_count_as_one_character_each_not_as_utf16_units()
     {
-        var value = Repeat(Family, Max);
+        var value = Repeat(Family, 2);
         Assert.True(value.Length > Max); // the point of the test: many more UTF-16 units than allowed
 
         var errors = Errors.Of(e => Rules.OptionalText(e, "title", value, Max));
 
         Assert.Empty(errors);
+    }
+
+    [Fact]
+    public void Text_within_the_character_limit_but_over_four_bytes_a_character_is_invalid_and_names_the_byte_limit()
+    {
+        // Ten characters of conjoining jamo and family emoji: 10 text elements, 101 bytes in UTF-8.
+        var value = Repeat(HangulJamo, 5) + Repeat(Family, 3) + "ab";
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(value);
+
+        var errors = Errors.Of(e => Rules.OptionalText(e, "title", value, Max));
+
+        Assert.Equal([$"must be at most {Max * 4} bytes in UTF-8 (got {bytes})."], errors["title"]);
+    }
+
+    [Fact]
+    public void Text_of_exactly_the_byte_limit_is_valid()
+    {
+        // Ten thumbs up: four bytes each, forty in all.
+        var errors = Errors.Of(e => Rules.OptionalText(e, "title", Repeat(ThumbsUp, Max), Max));
+
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public void A_title_of_300_characters_built_of_combining_sequences_is_invalid()
+    {
+        // "e" with twelve combining marks, 300 times: 300 characters, about 7.5 KB.
+        var value = Repeat("e" + new string('\u0301', 12), 300);
+
+        var errors = Errors.Of(e => Rules.RequiredText(e, "title", value, 300));
+
+        Assert.Contains("bytes in UTF-8", Assert.Single(errors["title"]), StringComparison.Ordinal);
     }
 
     [Fact]

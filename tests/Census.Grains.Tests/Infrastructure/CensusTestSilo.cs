@@ -15,6 +15,12 @@ internal static class CensusTestSilo
     public static readonly TimeSpan DeadlineCheckPeriod = TimeSpan.FromSeconds(1);
 
     /// <summary>
+    /// The index sweeper looks every half second for intents older than two seconds: long enough for a
+    /// test to see a failed write's row still behind, short enough to see the sweeper repair it.
+    /// </summary>
+    public static readonly TimeSpan SweeperGrace = TimeSpan.FromSeconds(2);
+
+    /// <summary>
     /// Every silo of a cluster gets the same <paramref name="index"/> instance, as every silo of a real
     /// cluster writes to the same table. Reminders may tick every second here (tests only; Orleans'
     /// default minimum is a minute).
@@ -26,6 +32,11 @@ internal static class CensusTestSilo
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddCensusMetrics();
         silo.Services.AddSingleton<ISurveyIndex>(index);
+        silo.Services.AddSurveyIndexSweeper(o =>
+        {
+            o.Period = TimeSpan.FromMilliseconds(500);
+            o.Grace = SweeperGrace;
+        });
         silo.Services.AddOptions<RoundOptions>().Configure(o =>
         {
             o.ShardCount = ShardCount;

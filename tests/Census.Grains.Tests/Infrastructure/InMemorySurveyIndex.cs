@@ -14,13 +14,20 @@ public sealed class InMemorySurveyIndex : ISurveyIndex
     private readonly Lock _failuresLock = new();
     private readonly List<FailureRule> _failures = [];
     private readonly List<UpsertHold> _holds = [];
-    private readonly ConcurrentDictionary<string, bool> _closedRounds = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private readonly HashSet<string> _closedRounds = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, UpsertHold> _countHolds = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Round, string Institution, string Dataset), (int Revision, DateTimeOffset At)> _intents = new();
+    private readonly ConcurrentDictionary<(string Round, string Institution, string Dataset), int> _upsertsOf = new();
     private int _upserts;
     private int _closeFailures;
 
     /// <summary>Upserts attempted so far, failed ones included.</summary>
     public int Upserts => Volatile.Read(ref _upserts);
+
+    /// <summary>Upserts of one record's row attempted so far, failed ones included.</summary>
+    public int UpsertsOf(string roundId, string institutionId, string datasetId) =>
+        _upsertsOf.TryGetValue((roundId, institutionId, datasetId), out var count) ? count : 0;
 
     /// <summary>The next <paramref name="count"/> upserts throw (of rows matching <paramref name="matching"/>, if given).</summary>
     public void FailNextUpserts(int count, Func<SurveyIndexRow, bool>? matching = null)
@@ -52,10 +59,22 @@ public sealed class InMemorySurveyIndex : ISurveyIndex
     }
 
     /// <summary>Whether the round's gate was closed (<see cref="CloseRoundAsync"/>).</summary>
-    public bool IsClosed(string roundId) => _closedRounds.ContainsKey(roundId);
+    public bool IsClosed(string roundId)
+    {
+        lock (_gate)
+        {
+            return _closedRounds.Contains(roundId);
+        }
+    }
 
     /// <summary>Forgets a closed gate: an index restored from before the round closed.</summary>
-    public void Reopen(string roundId) => _closedRounds.TryRemove(roundId, out _);
+    public void Reopen(string roundId)
+    {
+        lock (_gate)
+        {
+            _closedRounds.Remove(roundId);
+        }
+    }
 
     /// <summary>The next <paramref name="count"/> calls of <see cref="CloseRoundAsync"/> throw, closing nothing.</summary>
     public void FailNextCloses(int count) => Interlocked.Exchange(ref _closeFailures, count);
@@ -72,11 +91,16 @@ public sealed class InMemorySurveyIndex : ISurveyIndex
     public SurveyIndexRow? Find(string roundId, string institutionId, string datasetId) =>
         _rows.TryGetValue((roundId, institutionId, datasetId), out var row) ? row : null;
 
-    public async Task UpsertAsync(SurveyIndexRow row, CancellationToken cancellationToken = default)
+    /// <summary>The pending intent of a record, or null.</summary>
+    public int? IntentRevision(string roundId, string institutionId, string datasetId) =>
+        _intents.TryGetValue((roundId, institutionId, datasetId), out var intent) ? intent.Revision : null;
+
+    public async Task<bool> UpsertAsync(SurveyIndexRow row, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(row);
         cancellationToken.ThrowIfCancellationRequested();
         Interlocked.Increment(ref _upserts);
+        _upsertsOf.AddOrUpdate((row.RoundId, row.InstitutionId, row.DatasetId), 1, (_, count) => count + 1);
         if (TakeHold(row) is { } hold)
         {
             await hold.WaitAsync();
@@ -87,11 +111,72 @@ public sealed class InMemorySurveyIndex : ISurveyIndex
             throw new IOException($"Injected index failure upserting {row.RoundId}/{row.InstitutionId}/{row.DatasetId} r{row.Revision}.");
         }
 
-        // ON CONFLICT … DO UPDATE … WHERE census_survey_index.revision < excluded.revision
-        _rows.AddOrUpdate(
-            (row.RoundId, row.InstitutionId, row.DatasetId),
-            row,
-            (_, stored) => stored.Revision < row.Revision ? row : stored);
+        // The gate, the row and the intent under one lock, as the SQL holds them in one transaction:
+        // a close either comes before this upsert (refused) or waits for it.
+        lock (_gate)
+        {
+            if (_closedRounds.Contains(row.RoundId))
+            {
+                return false;
+            }
+
+            // ON CONFLICT … DO UPDATE … WHERE census_survey_index.revision < excluded.revision (the
+            // document of an equal revision is filled in when missing, as the document upsert does).
+            var key = (row.RoundId, row.InstitutionId, row.DatasetId);
+            _rows.AddOrUpdate(
+                key,
+                row,
+                (_, stored) => stored.Revision < row.Revision || (stored.Revision == row.Revision && stored.Record is null && row.Record is not null) ? row : stored);
+            if (_intents.TryGetValue(key, out var intent) && intent.Revision <= row.Revision)
+            {
+                _intents.TryRemove(KeyValuePair.Create(key, intent));
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>Like the SQL: rows not withdrawn that have a document, ordered by dataset id, one page.</summary>
+    public Task<IReadOnlyList<SurveyDocument>> ListDocumentsAsync(string roundId, string institutionId, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(pageSize);
+        IReadOnlyList<SurveyDocument> documents = _rows.Values
+            .Where(r => r.RoundId == roundId && r.InstitutionId == institutionId && !r.Withdrawn && r.Record is not null && r.Levels is not null)
+            .OrderBy(r => r.DatasetId, StringComparer.Ordinal)
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
+            .Select(r => new SurveyDocument(r.DatasetId, r.Revision, r.UpdatedAt, r.UpdatedBy, r.Record!, r.Levels!))
+            .ToList();
+        return Task.FromResult(documents);
+    }
+
+    public Task RecordIntentAsync(string roundId, string institutionId, string datasetId, int revision, DateTimeOffset recordedAt, CancellationToken cancellationToken = default)
+    {
+        _intents.AddOrUpdate((roundId, institutionId, datasetId), (revision, recordedAt), (_, stored) => stored.Revision < revision ? (revision, recordedAt) : stored);
+        return Task.CompletedTask;
+    }
+
+    public Task ClearIntentAsync(string roundId, string institutionId, string datasetId, int revision, CancellationToken cancellationToken = default)
+    {
+        var key = (roundId, institutionId, datasetId);
+        if (_intents.TryGetValue(key, out var intent) && intent.Revision <= revision)
+        {
+            _intents.TryRemove(KeyValuePair.Create(key, intent));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<SurveyIntent>> PendingIntentsAsync(DateTimeOffset recordedBefore, int limit, CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<SurveyIntent> intents = _intents
+            .Where(p => p.Value.At < recordedBefore)
+            .OrderBy(p => p.Value.At)
+            .Take(limit)
+            .Select(p => new SurveyIntent(p.Key.Round, p.Key.Institution, p.Key.Dataset))
+            .ToList();
+        return Task.FromResult(intents);
     }
 
     public async Task<long> CountAsync(string roundId, CancellationToken cancellationToken = default)
@@ -105,8 +190,8 @@ public sealed class InMemorySurveyIndex : ISurveyIndex
     }
 
     /// <summary>
-    /// Records the round as closed. The write path's branch makes later upserts of a closed round refuse; here
-    /// the rounds' tests only need to see when, and whether, the round closed its gate.
+    /// Closes the round's gate: later upserts of the round are refused. The lock is the one upserts take,
+    /// so a close waits for an upsert in flight, as the SQL's row lock makes it.
     /// </summary>
     public Task CloseRoundAsync(string roundId, CancellationToken cancellationToken = default)
     {
@@ -116,27 +201,16 @@ public sealed class InMemorySurveyIndex : ISurveyIndex
         }
 
         Interlocked.Exchange(ref _closeFailures, 0);
-        _closedRounds[roundId] = true;
+        lock (_gate)
+        {
+            _closedRounds.Add(roundId);
+        }
+
         return Task.CompletedTask;
     }
 
     public Task<long> CountAsync(string roundId, string institutionId, CancellationToken cancellationToken = default) =>
         Task.FromResult((long)_rows.Count(p => p.Key.Round == roundId && p.Key.Institution == institutionId && !p.Value.Withdrawn));
-
-    /// <summary>Like the SQL: not withdrawn, ordered by dataset id, <c>LIMIT pageSize OFFSET (page - 1) * pageSize</c>.</summary>
-    public Task<IReadOnlyList<string>> ListDatasetsAsync(string roundId, string institutionId, int page, int pageSize, CancellationToken cancellationToken = default)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
-        ArgumentOutOfRangeException.ThrowIfNegative(pageSize);
-        IReadOnlyList<string> ids = _rows
-            .Where(p => p.Key.Round == roundId && p.Key.Institution == institutionId && !p.Value.Withdrawn)
-            .Select(p => p.Key.Dataset)
-            .Order(StringComparer.Ordinal)
-            .Skip((page - 1) * pageSize)
-            .Take(pageSize)
-            .ToList();
-        return Task.FromResult(ids);
-    }
 
     /// <summary>Like the SQL: the round's rows of one shard that are not withdrawn.</summary>
     public async IAsyncEnumerable<ShardRow> ReadShardAsync(string roundId, int shard, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)

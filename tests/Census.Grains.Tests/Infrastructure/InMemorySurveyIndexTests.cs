@@ -59,13 +59,19 @@ public sealed class InMemorySurveyIndexTests
     [Fact]
     public async Task An_institutions_datasets_are_listed_in_id_order_without_the_withdrawn()
     {
-        await _index.UpsertAsync(Row(1, dataset: "ds-c"));
-        await _index.UpsertAsync(Row(1, dataset: "ds-a"));
-        await _index.UpsertAsync(Row(1, withdrawn: true, dataset: "ds-b"));
+        static SurveyIndexRow Documented(SurveyIndexRow row) => row with
+        {
+            Record = SurveyRecords.Valid(),
+            Levels = new RubricLevels(row.LevelsNow, row.LevelsPost, [.. Enumerable.Repeat("why", 10)], []),
+        };
 
-        var page = await _index.ListDatasetsAsync("round-1", "inst-1", 1, 10);
+        await _index.UpsertAsync(Documented(Row(1, dataset: "ds-c")));
+        await _index.UpsertAsync(Documented(Row(1, dataset: "ds-a")));
+        await _index.UpsertAsync(Documented(Row(1, withdrawn: true, dataset: "ds-b")));
 
-        Assert.Equal(["ds-a", "ds-c"], page);
+        var page = await _index.ListDocumentsAsync("round-1", "inst-1", 1, 10);
+
+        Assert.Equal(["ds-a", "ds-c"], page.Select(d => d.DatasetId));
         Assert.Equal(2, await _index.CountAsync("round-1", "inst-1"));
     }
 }

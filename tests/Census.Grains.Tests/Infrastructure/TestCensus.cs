@@ -66,7 +66,7 @@ internal sealed class TestCensus(IGrainFactory grains)
         int? ifMatch = null,
         string? idempotencyKey = null,
         string bodyHash = "body-1") =>
-        new(roundId, record ?? SurveyRecords.Valid(), Agency, ifMatch, idempotencyKey, bodyHash);
+        new(roundId, record ?? SurveyRecords.Valid(), Agency, ifMatch is { } revision ? [revision] : null, idempotencyKey, bodyHash);
 
     public static string NewDatasetId() => UniqueIds.Next("ds");
 }

@@ -104,9 +104,9 @@ public sealed class AssignmentTests(ClusterFixture fixture)
             await _census.Dataset(institutionId, id).Put(TestCensus.Write(roundId));
         }
 
-        var page = await _census.Assignment(roundId, institutionId).ListDatasets(1, 50);
+        var page = await _census.Assignment(roundId, institutionId).ListRecords(1, 50);
 
-        Assert.Equal(ids.Order(StringComparer.Ordinal), page.Items);
+        Assert.Equal(ids.Order(StringComparer.Ordinal), page.Items.Select(r => r.DatasetId));
         Assert.Equal(2, page.Total);
     }
 

@@ -265,7 +265,7 @@ public sealed class DatasetWriteTests(ClusterFixture fixture)
 
         var assignment = _census.Assignment(roundId, institutionId);
         Assert.Equal(1, (await assignment.Get())!.Datasets);
-        Assert.DoesNotContain(datasetId, (await assignment.ListDatasets(1, 50)).Items);
+        Assert.DoesNotContain(datasetId, (await assignment.ListRecords(1, 50)).Items.Select(r => r.DatasetId));
     }
 
     [Fact]
@@ -297,7 +297,7 @@ public sealed class DatasetWriteTests(ClusterFixture fixture)
         await dataset.Put(TestCensus.Write(roundId));
         await dataset.Put(TestCensus.Write(roundId, bodyHash: "body-2"));
 
-        var result = await dataset.Withdraw(roundId, TestCensus.Agency, 1);
+        var result = await dataset.Withdraw(roundId, TestCensus.Agency, [1]);
 
         Assert.Equal(SurveyWriteOutcome.PreconditionFailed, result.Outcome);
         Assert.Equal(SurveyReadOutcome.Found, (await dataset.Get(roundId)).Outcome);
