@@ -93,6 +93,7 @@ public static class GatewayHosting
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRequestTimeouts();
+        app.UseCensusIdempotency();
 
         app.MapInstitutionsApi();
         app.MapRoundsApi();
