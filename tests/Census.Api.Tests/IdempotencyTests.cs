@@ -113,6 +113,26 @@ public sealed class IdempotencyTests(GatewayFixture gateway) : IClassFixture<Gat
     }
 
     [Fact]
+    public async Task The_kept_reply_of_a_key_issue_does_not_hold_the_issued_key_in_clear()
+    {
+        var id = await gateway.NewInstitution();
+        var call = new Call(HttpMethod.Post, $"{CensusApi.Institutions}/{id}/api-keys", null);
+        var key = Guid.NewGuid().ToString();
+        using var issued = await Send(call, key);
+        var secret = (await issued.ReadJson()).GetProperty("apiKey").GetString()!.Split('.')[3];
+
+        var hash = Idempotency.HashOf("POST", call.Path, "", null, []);
+        var kept = await gateway.Factory.Services.GetRequiredService<IGrainFactory>()
+            .GetGrain<IIdempotencyGrain>(SealedReplies.StoreKey("admin", key)).Claim(hash, TimeSpan.FromMinutes(5));
+
+        Assert.Equal(IdempotencyOutcome.Replay, kept.Outcome);
+        Assert.DoesNotContain(secret, Encoding.UTF8.GetString(kept.SealedReply!), StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, Encoding.Latin1.GetString(kept.SealedReply!), StringComparison.Ordinal);
+        Assert.Null(SealedReplies.Open(kept.SealedReply!, "admin", key + "x", hash));
+        Assert.Contains(secret, Encoding.UTF8.GetString(SealedReplies.Open(kept.SealedReply!, "admin", key, hash)!.Body), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Registering_twice_with_one_key_is_201_both_times_not_409()
     {
         var call = await Routes["RegisterInstitution"](gateway);
