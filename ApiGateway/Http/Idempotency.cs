@@ -14,8 +14,10 @@ namespace Census.ApiGateway.Http;
 /// <see cref="IIdempotencyGrain"/>, sealed (<see cref="SealedReplies"/>); the same key with the same request replays
 /// that reply and changes nothing; with another request → 422; while the first still runs → 409 with Retry-After.
 /// Keys are per caller: admins share one scope, an agency has its institution's. Runs after authorization, so a
-/// refused caller never reaches the store. A 5xx is not kept (the claim is released, a retry runs anew). Routes
-/// marked <see cref="OwnIdempotency"/> keep their own replies and are passed through.
+/// refused caller never reaches the store. Only a success is kept: a request answered 4xx or 5xx changed nothing,
+/// so its claim is released and leaves nothing stored, and a retry with the key simply runs again. Routes marked
+/// <see cref="OwnIdempotency"/> keep their own replies and are passed through; a method the route does not
+/// have is routing's 405, untouched.
 /// </summary>
 internal static class Idempotency
 {
@@ -34,6 +36,7 @@ internal static class Idempotency
         if (!(HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method)) ||
             !request.Path.StartsWithSegments("/api/v1", StringComparison.OrdinalIgnoreCase) ||
             context.GetEndpoint() is not { } endpoint ||
+            endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains(request.Method, StringComparer.OrdinalIgnoreCase) != true ||
             endpoint.Metadata.GetMetadata<OwnIdempotency>() is not null ||
             !request.Headers.ContainsKey(Preconditions.IdempotencyKeyHeader) ||
             Scope(context.User) is not { } scope)
@@ -109,7 +112,7 @@ internal static class Idempotency
 
         response.Body = original;
         var body = captured.ToArray();
-        if (response.StatusCode < 500)
+        if (response.StatusCode < 400)
         {
             var headers = StoredReply.KeptHeaders
                 .Where(h => response.Headers.ContainsKey(h))

@@ -133,6 +133,19 @@ public sealed class IdempotencyTests(GatewayFixture gateway) : IClassFixture<Gat
     }
 
     [Fact]
+    public async Task A_refused_request_keeps_nothing_so_its_key_can_carry_the_corrected_request()
+    {
+        var call = await Routes["RegisterInstitution"](gateway);
+        var key = Guid.NewGuid().ToString();
+        using var refused = await Send(call with { Body = new JsonObject { ["id"] = "Not An Id" } }, key);
+
+        using var corrected = await Send(call, key);
+
+        await refused.AssertProblem(HttpStatusCode.BadRequest);
+        Assert.Equal(HttpStatusCode.Created, corrected.StatusCode);
+    }
+
+    [Fact]
     public async Task Registering_twice_with_one_key_is_201_both_times_not_409()
     {
         var call = await Routes["RegisterInstitution"](gateway);

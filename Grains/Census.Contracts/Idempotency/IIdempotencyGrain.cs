@@ -26,7 +26,10 @@ public interface IIdempotencyGrain : IGrainWithStringKey
     [Alias("Complete")]
     Task Complete(Guid claimId, byte[] sealedReply);
 
-    /// <summary>Gives the key back (the request failed without an answer to keep, e.g. a 5xx): a retry runs anew.</summary>
+    /// <summary>
+    /// Gives the key back: the request was refused or failed (4xx, 5xx), so it changed nothing and nothing of it is
+    /// kept — the record and its reminder are removed, and a retry runs anew.
+    /// </summary>
     [Alias("Release")]
     Task Release(Guid claimId);
 }

@@ -69,9 +69,10 @@ public sealed class IdempotencyGrain(
             return;
         }
 
-        state.State.RequestHash = null;
-        state.State.SealedReply = null;
-        await state.WriteOrRollBackAsync(this);
+        // A refused or failed request changed nothing, so it leaves nothing behind either: no row, no reminder.
+        await state.ClearStateAsync();
+        await UnregisterExpiryAsync();
+        DeactivateOnIdle();
     }
 
     async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
@@ -82,12 +83,16 @@ public sealed class IdempotencyGrain(
         }
 
         await state.ClearStateAsync();
+        await UnregisterExpiryAsync();
+        DeactivateOnIdle();
+    }
+
+    private async Task UnregisterExpiryAsync()
+    {
         if (await this.GetReminder(ExpiryReminder) is { } reminder)
         {
             await this.UnregisterReminder(reminder);
         }
-
-        DeactivateOnIdle();
     }
 
     /// <summary>Expired, or claimed by a request whose lease ran out before it completed.</summary>
