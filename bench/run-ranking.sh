@@ -20,7 +20,7 @@ export PGPASSWORD="${CENSUS_PG_PASSWORD:-census}"
 psql_() { psql -h 127.0.0.1 -U census -d census_rankbench -v ON_ERROR_STOP=1 -qAt "$@"; }
 export ConnectionStrings__Census="Host=127.0.0.1;Username=census;Password=$PGPASSWORD;Database=census_rankbench"
 export Census__Mode=cluster Census__ClusterId=rankbench Census__ServiceId=rankbench
-admin_key="rank-bench-admin-key-$(date +%s)-0123456789"
+admin_key="$(openssl rand -base64 32)"
 api=http://127.0.0.1:5392/api/v1
 auth=(-H "Authorization: Bearer $admin_key")
 

@@ -13,7 +13,7 @@ mkdir -p "$logs"
 bash deploy/postgres/ensure-local.sh census_bench --fresh
 export ConnectionStrings__Census="Host=127.0.0.1;Username=census;Password=${CENSUS_PG_PASSWORD:-census};Database=census_bench;Maximum Pool Size=200"
 export Census__Mode=cluster Census__ClusterId=bench Census__ServiceId=bench
-admin_key="bench-admin-key-$(date +%s)-0123456789abcdef"
+admin_key="$(openssl rand -base64 32)"
 
 dotnet build Actors.sln -c Release -nologo -v quiet || dotnet build bench/Census.Bench -c Release -nologo -v quiet
 dotnet Silo/bin/Release/net10.0/Silo.dll migrate >"$logs/migrate.log" 2>&1

@@ -9,8 +9,9 @@
 # `start` makes sure PostgreSQL runs (deploy/postgres/ensure-local.sh, which installs it on
 # Debian/Ubuntu when missing), builds Silo and ApiGateway once, starts the silos, waits until they
 # are active members of the cluster, starts the gateways and waits until every gateway answers
-# /health/ready with 200. It prints every process's ports and the admin key. On first start it
-# generates the admin key and keeps it in the state directory (mode 600) for later starts.
+# /health/ready with 200. It prints every process's ports and the file that holds the admin key (never
+# the key: terminal output ends up in logs and screen shares). On first start it generates the admin
+# key and keeps it in the state directory (mode 600) for later starts.
 # `stop` sends SIGTERM to each recorded process (gateways first), waits up to 35 s for the silos'
 # graceful shutdown and only then sends SIGKILL. Nothing is ever stopped by name: only the process
 # ids this script recorded, after checking that each still runs the binary it started.
@@ -329,7 +330,7 @@ cmd_start() {
   [ -f "$gateway_dll" ] || fail "$gateway_dll is missing: build first (dotnet build Actors.sln -c $configuration)"
 
   if [ ! -s "$key_file" ]; then
-    (umask 077 && od -An -tx1 -N24 /dev/urandom | tr -d ' \n' >"$key_file")
+    (umask 077 && od -An -tx1 -N32 /dev/urandom | tr -d ' \n' >"$key_file")
     say "generated an admin key in $key_file"
   fi
   chmod 600 "$key_file"
@@ -411,8 +412,7 @@ cmd_start() {
   say "ready: $silos silo(s), $gateways gateway(s), cluster id '$cluster_id', database '${pg_database}'"
   echo
   echo "  API:        http://127.0.0.1:$gateway_http_base/api/v1   (docs: http://127.0.0.1:$gateway_http_base/docs)"
-  echo "  admin key:  $admin_key"
-  echo "              (kept in $key_file)"
+  echo "  admin key:  in $key_file (readable only by you): Authorization: Bearer \$(cat $key_file)"
   echo "  logs:       $log_dir"
   echo "  stop with:  $0 stop"
 }

@@ -35,6 +35,11 @@ public static class InstitutionsApi
             .WithName("IssueApiKey")
             .WithSummary("Issue an API key for an institution; the key is shown only in this response (admin).");
 
+        api.MapGet("/{id}/api-keys", ListApiKeys)
+            .RequireAuthorization(CensusRoles.AdminPolicy)
+            .WithName("ListApiKeys")
+            .WithSummary("List an institution's API keys, oldest first: ids, creation, revocation and last use; never a secret (admin).");
+
         api.MapDelete("/{id}/api-keys/{keyId}", RevokeApiKey)
             .RequireAuthorization(CensusRoles.AdminPolicy)
             .WithName("RevokeApiKey")
@@ -118,6 +123,29 @@ public static class InstitutionsApi
             : TypedResults.Created(
                 $"/api/v1/institutions/{id}/api-keys/{generated.KeyId}",
                 new IssuedApiKey(generated.KeyId, generated.Token, createdAt.Value));
+    }
+
+    public static async Task<Results<Ok<Page<ApiKeySummary>>, ProblemHttpResult>> ListApiKeys(
+        string id, IGrainFactory grains, string? page, string? pageSize)
+    {
+        if (Problems.InvalidId("id", id) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var errors = new ValidationErrors();
+        var pageNumber = QueryValues.WholeNumber(errors, "page", page);
+        var size = QueryValues.WholeNumber(errors, "pageSize", pageSize);
+        var (validPage, validSize) = Paging.Validate(errors, pageNumber, size);
+        if (!errors.IsValid)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var keys = await grains.GetGrain<IInstitutionGrain>(id).ListApiKeys();
+        return keys is null
+            ? Problems.NotFound($"No institution with id '{id}'.")
+            : TypedResults.Ok(new Page<ApiKeySummary>([.. Paging.Slice(keys, validPage, validSize)], validPage, validSize, keys.Count));
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> RevokeApiKey(

@@ -22,6 +22,7 @@ public static class SurveysApi
         api.MapGet("/datasets", List)
             .WithName("ListSurveyRecords").WithSummary("The institution's survey records in a round, with scores.");
         api.MapPut("/datasets/{datasetId}", Put)
+            .WithOwnIdempotency()
             .Accepts<SurveyRecord>("application/json")
             .WithName("PutSurveyRecord")
             .WithSummary("Report a dataset: 201 the first time, 200 after. If-Match and Idempotency-Key are honoured.");

@@ -9,7 +9,13 @@ namespace Census.ApiGateway.Auth;
 /// </summary>
 public sealed class AdminKeyRing
 {
-    public const int MinimumKeyLength = 32;
+    public const int MinimumKeyLength = AdminKeyPolicy.MinimumLength;
+
+    /// <summary>
+    /// The actor every admin key acts as in audit fields (<c>updatedBy</c>, <c>createdBy</c>), which agencies see:
+    /// one neutral name, never anything computed from a key.
+    /// </summary>
+    public const string Actor = "admin";
 
     private readonly byte[][] _digests;
 
@@ -20,17 +26,19 @@ public sealed class AdminKeyRing
 
     public int Count => _digests.Length;
 
-    /// <summary>The actor name for a matching key (a fingerprint, never the key), or null.</summary>
-    public string? Match(string presented)
+    /// <summary>Which configured key matches (its position, for its own rate-limit bucket), or null.</summary>
+    public AdminKeyMatch? Match(string presented)
     {
         var digest = Digest(presented);
-        var matched = false;
-        foreach (var candidate in _digests)
+        var matched = -1;
+        for (var i = 0; i < _digests.Length; i++)
         {
-            matched |= CryptographicOperations.FixedTimeEquals(candidate, digest);
+            // Every entry is compared; the branch-free select keeps the loop's work independent of the match.
+            var equal = CryptographicOperations.FixedTimeEquals(_digests[i], digest);
+            matched = equal && matched < 0 ? i : matched;
         }
 
-        return matched ? "admin:" + Convert.ToHexStringLower(digest)[..12] : null;
+        return matched >= 0 ? new AdminKeyMatch(matched) : null;
     }
 
     private static byte[] Digest(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));

@@ -31,15 +31,14 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        if (!header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+        if (BearerToken(Request) is not { } token)
         {
             return AuthenticateResult.Fail("The Authorization header must be 'Bearer <api key>'.");
         }
 
-        var token = header[BearerPrefix.Length..].Trim();
-        if (adminKeys.Match(token) is { } adminActor)
+        if (adminKeys.Match(token) is not null)
         {
-            return Success(CensusRoles.Admin, adminActor, institutionId: null);
+            return Success(CensusRoles.Admin, AdminKeyRing.Actor, institutionId: null);
         }
 
         if (ApiKeys.TryParse(token, out var key) &&
@@ -49,6 +48,15 @@ public sealed class ApiKeyAuthenticationHandler(
         }
 
         return AuthenticateResult.Fail("The API key is not valid.");
+    }
+
+    /// <summary>The key of a <c>Bearer</c> Authorization header, or null when there is none.</summary>
+    public static string? BearerToken(HttpRequest request)
+    {
+        string? header = request.Headers.Authorization;
+        return header is not null && header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase)
+            ? header[BearerPrefix.Length..].Trim()
+            : null;
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

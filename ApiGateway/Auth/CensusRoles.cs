@@ -15,6 +15,6 @@ public static class CensusRoles
     /// <summary>Claim naming the institution an agency key belongs to.</summary>
     public const string InstitutionClaim = "census:institution";
 
-    /// <summary>Claim naming who acts, for audit: <c>admin:&lt;fingerprint&gt;</c> or <c>agency:&lt;institution&gt;/&lt;key&gt;</c>.</summary>
+    /// <summary>Claim naming who acts, for audit: <c>admin</c> (the same for every admin key) or <c>agency:&lt;institution&gt;/&lt;key&gt;</c>.</summary>
     public const string ActorClaim = "census:actor";
 }

@@ -18,10 +18,10 @@ public static class LocalAdminKey
         {
             created = false;
             var stored = File.ReadAllText(path).Trim();
-            return stored.Length >= AdminKeyRing.MinimumKeyLength
-                ? stored
-                : throw new InvalidOperationException(
-                    $"{path} holds no usable admin key (fewer than {AdminKeyRing.MinimumKeyLength} characters). Delete it to have a new one generated.");
+            return AdminKeyPolicy.Weakness(stored) is { } weakness
+                ? throw new InvalidOperationException(
+                    $"{path} holds no usable admin key (it {weakness}). Delete it to have a new one generated.")
+                : stored;
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);

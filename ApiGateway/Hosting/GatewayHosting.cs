@@ -53,7 +53,10 @@ public static class GatewayHosting
         builder.Services.AddCensusRateLimits(configuration);
         builder.Services.AddCensusRequestTimeouts(configuration);
 
-        builder.Services.AddSingleton(sp => new AdminKeyRing(AdminKeys(builder, census, sp)));
+        // Checked here, before anything starts: a placeholder or hand-made admin key stops the gateway.
+        var configuredAdminKeys = AdminKeySettings.Configured(configuration);
+        builder.Services.AddSingleton(sp => new AdminKeyRing(AdminKeySettings.Resolve(
+            configuredAdminKeys, census, sp.GetRequiredService<ILoggerFactory>().CreateLogger("Census.Auth"))));
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()
@@ -73,10 +76,11 @@ public static class GatewayHosting
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseClusterGate();
-        app.UseRateLimiter();
+        app.UseCensusRateLimits();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRequestTimeouts();
+        app.UseCensusIdempotency();
 
         app.MapInstitutionsApi();
         app.MapRoundsApi();
@@ -114,33 +118,5 @@ public static class GatewayHosting
         }
 
         ListenAddress.UseDefaultUnlessConfigured(builder, DefaultUrl);
-    }
-
-    private static List<string> AdminKeys(WebApplicationBuilder builder, CensusOptions census, IServiceProvider services)
-    {
-        var keys = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>()?.AdminKeys ?? [];
-        keys = [.. keys.Where(k => !string.IsNullOrWhiteSpace(k))];
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Census.Auth");
-        var tooShort = keys.FirstOrDefault(k => k.Trim().Length < AdminKeyRing.MinimumKeyLength);
-        if (tooShort is not null)
-        {
-            throw new InvalidOperationException($"Census:Auth:AdminKeys: every admin key must be at least {AdminKeyRing.MinimumKeyLength} characters.");
-        }
-
-        if (keys.Count == 0 && census.Mode == CensusMode.Local)
-        {
-            var key = LocalAdminKey.LoadOrCreate(census.DataDirectory, out var created);
-            keys.Add(key);
-            // Where the key is, never the key: logs are copied to places a secret must not go.
-            logger.LogWarning(
-                "Local mode: no admin key is configured; {Which} the one kept in {Path} (readable only by this user).",
-                created ? "generated" : "using", LocalAdminKey.PathIn(census.DataDirectory));
-        }
-        else if (keys.Count == 0)
-        {
-            logger.LogWarning("No admin key is configured (Census:Auth:AdminKeys): admin routes will refuse every caller.");
-        }
-
-        return keys;
     }
 }

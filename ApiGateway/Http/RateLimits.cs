@@ -1,99 +1,122 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using System.Threading.RateLimiting;
+using System.Net;
+using System.Net.Sockets;
 using Census.ApiGateway.Auth;
 using Census.Domain.Security;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Census.ApiGateway.Http;
 
-/// <summary>The <c>Census:RateLimits</c> section: a token bucket per API key on the API routes.</summary>
-public sealed class RateLimitOptions
-{
-    public const string Section = "Census:RateLimits";
-
-    public bool Enabled { get; set; } = true;
-
-    /// <summary>Requests a key may make per second, sustained; below 1, one request every 1 / rate seconds.</summary>
-    [Range(0.0001, 1_000_000)]
-    public double PermitsPerSecond { get; set; } = 100;
-
-    /// <summary>Requests a key may make at once after being idle (the bucket's size).</summary>
-    [Range(1, 1_000_000)]
-    public int Burst { get; set; } = 200;
-}
-
 /// <summary>
-/// Per-key rate limits (ASP.NET Core's rate limiter, one token bucket per partition), applied before the key is
-/// verified so a flood costs no grain call. A partition is the institution key's id (<c>inst.keyId</c>, parsed,
-/// not yet verified), the admin key's fingerprint, or — for anything else, missing or malformed keys included — the
-/// client's address. Health, metrics and the API description are not limited. A rejected request gets 429 with
-/// Retry-After and a problem.
+/// Rate limits in two steps around authentication, so that nothing unverified reaches a grain once its client is
+/// over its rate. Before authentication: an admin key (checked in memory) draws from its own bucket; an agency key
+/// that already verified on this gateway draws from its key's bucket; every other request — no key, a malformed
+/// key, or an agency key not yet verified here — draws from its client address's bucket and is refused with no
+/// grain call when that is empty. After authentication: a key that verified now draws from its own bucket from
+/// then on; a key its institution refused charges the address <see cref="RateLimitOptions.FailedVerificationCost"/>
+/// more permits and is forgotten. Health, metrics and the API description are not limited. A refused request gets
+/// 429 with Retry-After and a problem. Addresses are the connection's (an IPv6 client by its /64).
 /// </summary>
 internal static class RateLimits
 {
     public static IServiceCollection AddCensusRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(Partition);
-            o.OnRejected = OnRejected;
-        });
+        services.AddSingleton(sp => new TokenBuckets(
+            sp.GetRequiredService<IOptions<RateLimitOptions>>().Value, sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddSingleton<VerifiedKeys>();
         return services;
     }
 
-    private static RateLimitPartition<string> Partition(HttpContext context)
+    /// <summary>In place of the framework's rate limiter: before authentication, which it runs itself once.</summary>
+    public static IApplicationBuilder UseCensusRateLimits(this IApplicationBuilder app) => app.Use(LimitAsync);
+
+    private static async Task LimitAsync(HttpContext context, RequestDelegate next)
     {
         var options = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
         if (!options.Enabled || !context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
         {
-            return RateLimitPartition.GetNoLimiter("unlimited");
+            await next(context);
+            return;
         }
 
-        var (tokens, period) = options.PermitsPerSecond >= 1
-            ? ((int)Math.Round(options.PermitsPerSecond), TimeSpan.FromSeconds(1))
-            : (1, TimeSpan.FromSeconds(1 / options.PermitsPerSecond));
-        return RateLimitPartition.GetTokenBucketLimiter(PartitionKey(context), _ => new TokenBucketRateLimiterOptions
+        var buckets = context.RequestServices.GetRequiredService<TokenBuckets>();
+        var verified = context.RequestServices.GetRequiredService<VerifiedKeys>();
+        var token = ApiKeyAuthenticationHandler.BearerToken(context.Request);
+        TimeSpan retryAfter;
+        if (token is not null && context.RequestServices.GetRequiredService<AdminKeyRing>().Match(token) is { } admin)
         {
-            TokenLimit = options.Burst,
-            TokensPerPeriod = tokens,
-            ReplenishmentPeriod = period,
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        });
-    }
-
-    internal static string PartitionKey(HttpContext context)
-    {
-        string? header = context.Request.Headers.Authorization;
-        const string bearer = "Bearer ";
-        if (header is not null && header.StartsWith(bearer, StringComparison.OrdinalIgnoreCase))
-        {
-            var token = header[bearer.Length..].Trim();
-            if (ApiKeys.TryParse(token, out var key))
+            if (!buckets.TryTake("admin:" + admin.Index.ToString(CultureInfo.InvariantCulture), out retryAfter))
             {
-                return $"key:{key.InstitutionId}.{key.KeyId}";
+                await RejectAsync(context, retryAfter);
+                return;
             }
 
-            if (context.RequestServices.GetRequiredService<AdminKeyRing>().Match(token) is { } admin)
-            {
-                return admin;
-            }
+            await next(context);
+            return;
         }
 
-        return "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        var agencyKey = token is not null && ApiKeys.TryParse(token, out var parsed) ? $"{parsed.InstitutionId}.{parsed.KeyId}" : null;
+        var address = AddressPartition(context);
+        var knownKey = agencyKey is not null && verified.Contains(agencyKey);
+        if (!buckets.TryTake(knownKey ? "key:" + agencyKey : address, out retryAfter))
+        {
+            await RejectAsync(context, retryAfter);
+            return;
+        }
+
+        var result = await context.AuthenticateAsync();
+        if (agencyKey is not null && result.Succeeded)
+        {
+            if (!knownKey)
+            {
+                verified.Add(agencyKey);
+                if (!buckets.TryTake("key:" + agencyKey, out retryAfter))
+                {
+                    await RejectAsync(context, retryAfter);
+                    return;
+                }
+            }
+        }
+        else if (agencyKey is not null)
+        {
+            // Its institution was asked and said no: the address pays for that call.
+            verified.Forget(agencyKey);
+            buckets.Charge(address, options.FailedVerificationCost);
+        }
+
+        await next(context);
     }
 
-    private static async ValueTask OnRejected(OnRejectedContext rejected, CancellationToken cancellationToken)
+    /// <summary>The client address's bucket: IPv4 by address, IPv6 by its /64 (one host usually holds the whole /64).</summary>
+    internal static string AddressPartition(HttpContext context)
     {
-        var context = rejected.HttpContext;
-        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) && wait > TimeSpan.Zero
-            ? (int)Math.Ceiling(wait.TotalSeconds)
-            : 1;
+        var address = context.Connection.RemoteIpAddress;
+        if (address is null)
+        {
+            return "ip:unknown";
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        if (address.AddressFamily == AddressFamily.InterNetworkV6)
+        {
+            var bytes = address.GetAddressBytes();
+            Array.Clear(bytes, 8, 8);
+            return "ip:" + new IPAddress(bytes) + "/64";
+        }
+
+        return "ip:" + address;
+    }
+
+    private static async Task RejectAsync(HttpContext context, TimeSpan wait)
+    {
+        var retryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
         await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext

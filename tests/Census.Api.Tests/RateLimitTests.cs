@@ -1,14 +1,19 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Census.Api.Tests;
 
 /// <summary>
 /// Issue 5: rate limits per API key. A key over its rate gets 429 with Retry-After and a problem, changes nothing,
-/// and does not slow down any other key; probes and metrics are never limited.
+/// and does not slow down any other key; probes and metrics are never limited. Issue 9: a key has its own bucket only
+/// once it verified; everything else — no key, a malformed key, a forged one — draws from its client address's
+/// bucket before any grain call, and a failed verification costs the address more.
 /// </summary>
 public sealed class RateLimitTests : IAsyncLifetime, IDisposable
 {
     private const int Burst = 4;
     private readonly TempDataDirectory _data = new();
     private readonly string _adminKey = CensusGatewayFactory.NewAdminKey();
+    private readonly GrainCallCounter _calls = new();
     private CensusGatewayFactory _gateway = null!;
     private string _institutionId = null!;
     private string _institutionKey = null!;
@@ -30,8 +35,17 @@ public sealed class RateLimitTests : IAsyncLifetime, IDisposable
             ["Census:RateLimits:Enabled"] = "true",
             ["Census:RateLimits:PermitsPerSecond"] = "0.0003",
             ["Census:RateLimits:Burst"] = Burst.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
+        })
+        {
+            ExtraServices = services => services.AddSingleton<IIncomingGrainCallFilter>(_calls),
+        };
     }
+
+    private int Verifications => _calls.Of(nameof(Census.Contracts.Institutions.IInstitutionGrain), "VerifyApiKey");
+
+    /// <summary>Well formed, so it reaches its (made-up) institution unless something stops it first.</summary>
+    private static string ForgedKey() =>
+        $"cen.{Ids.New("forged")}.{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6))}.x";
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -126,6 +140,94 @@ public sealed class RateLimitTests : IAsyncLifetime, IDisposable
         using var admin = _gateway.ClientWithKey(_adminKey);
         using var fine = await admin.GetAsync("/api/v1/institutions");
         Assert.Equal(HttpStatusCode.OK, fine.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_flood_of_forged_agency_keys_from_one_address_is_answered_429()
+    {
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 450; i++)
+        {
+            using var forged = _gateway.ClientWithKey(ForgedKey());
+            using var response = await forged.GetAsync("/api/v1/institutions");
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.All(statuses, s => Assert.True(s is HttpStatusCode.Unauthorized or HttpStatusCode.TooManyRequests, s.ToString()));
+        Assert.True(statuses.Count(s => s == HttpStatusCode.Unauthorized) <= Burst, $"{statuses.Count(s => s == HttpStatusCode.Unauthorized)} forged keys were checked");
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
+
+    [Fact]
+    public async Task Once_an_address_is_limited_its_forged_keys_reach_no_grain()
+    {
+        var status = HttpStatusCode.Unauthorized;
+        for (var i = 0; i < 100 && status == HttpStatusCode.Unauthorized; i++)
+        {
+            using var forged = _gateway.ClientWithKey(ForgedKey());
+            using var response = await forged.GetAsync("/api/v1/institutions");
+            status = response.StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, status);
+        var checkedBefore = Verifications;
+        Assert.True(checkedBefore > 0, "the forged keys before the limit should have been checked by their institution");
+
+        for (var i = 0; i < 50; i++)
+        {
+            using var forged = _gateway.ClientWithKey(ForgedKey());
+            using var response = await forged.GetAsync("/api/v1/institutions");
+            Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        }
+
+        Assert.Equal(checkedBefore, Verifications);
+    }
+
+    [Fact]
+    public async Task A_key_that_verified_is_not_limited_by_forged_keys_from_its_address()
+    {
+        using var agency = _gateway.ClientWithKey(_institutionKey);
+        using (var first = await agency.GetAsync($"/api/v1/institutions/{_institutionId}"))
+        {
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        }
+
+        for (var i = 0; i < Burst * 3; i++)
+        {
+            using var forged = _gateway.ClientWithKey(ForgedKey());
+            using var _ = await forged.GetAsync("/api/v1/institutions");
+        }
+
+        using (var flooded = _gateway.ClientWithKey(ForgedKey()))
+        using (var refused = await flooded.GetAsync("/api/v1/institutions"))
+        {
+            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        }
+
+        using var after = await agency.GetAsync($"/api/v1/institutions/{_institutionId}");
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_forged_secret_for_a_real_key_id_does_not_keep_the_key_ids_bucket()
+    {
+        using var agency = _gateway.ClientWithKey(_institutionKey);
+        using (var first = await agency.GetAsync($"/api/v1/institutions/{_institutionId}"))
+        {
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        }
+
+        var parts = _institutionKey.Split('.');
+        var wrongSecret = string.Join('.', parts[0], parts[1], parts[2], new string('x', parts[3].Length));
+        using var forger = _gateway.ClientWithKey(wrongSecret);
+        var checkedBefore = Verifications;
+        for (var i = 0; i < Burst * 3; i++)
+        {
+            using var _ = await forger.GetAsync("/api/v1/institutions");
+        }
+
+        // The first refusal forgets the key id and charges the address; the rest stop at the address, unchecked.
+        Assert.Equal(checkedBefore + 1, Verifications);
     }
 }
 

@@ -42,7 +42,11 @@ public sealed class LocalClusterScriptTests : IAsyncLifetime
 
         var keyFile = Path.Combine(_stateDirectory, "admin-key");
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyFile));
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await File.ReadAllTextAsync(keyFile)).Trim());
+        var adminKey = (await File.ReadAllTextAsync(keyFile)).Trim();
+        // Terminal output ends up in logs and screen shares: the script names the key's file, never the key.
+        Assert.DoesNotContain(adminKey, start.Output, StringComparison.Ordinal);
+        Assert.Contains(keyFile, start.Output, StringComparison.Ordinal);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", adminKey);
         var created = await http.PostAsync("/api/v1/institutions", new StringContent(
             """{"id":"lc-agency","name":"Local cluster agency","kind":"public-institution","sector":"science-technology"}""",
             Encoding.UTF8,
@@ -52,6 +56,7 @@ public sealed class LocalClusterScriptTests : IAsyncLifetime
         var again = await RunScript("start", "--silos", "3", "--gateways", "1");
         Assert.Equal(0, again.ExitCode);
         Assert.Contains("already running", again.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(adminKey, again.Output, StringComparison.Ordinal);
 
         var pids = RecordedPids();
         Assert.Equal(Silos + 1, pids.Count);

@@ -22,7 +22,14 @@ public interface IInstitutionGrain : IGrainWithStringKey
     [Alias("RevokeApiKey")]
     Task<RevokeApiKeyOutcome> RevokeApiKey(string keyId, string actor);
 
-    /// <summary>True when the key exists, is not revoked and its secret hashes to the stored value.</summary>
+    /// <summary>The institution's keys, oldest first, without secrets. Null when the institution does not exist.</summary>
+    [Alias("ListApiKeys"), ReadOnly]
+    Task<List<ApiKeySummary>?> ListApiKeys();
+
+    /// <summary>
+    /// True when the key exists, is not revoked and its secret hashes to the stored value. A success is noted as
+    /// the key's last use in memory; it is stored at most once an hour, so verifying writes nothing per request.
+    /// </summary>
     [Alias("VerifyApiKey"), ReadOnly]
     Task<bool> VerifyApiKey(string keyId, string secretHash);
 }

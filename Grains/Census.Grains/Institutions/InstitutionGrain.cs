@@ -7,7 +7,9 @@ namespace Census.Grains.Institutions;
 
 /// <summary>
 /// One institution: profile and API-key hashes. Key verification is a read-only call so that many
-/// requests of one agency interleave instead of queueing behind each other.
+/// requests of one agency interleave instead of queueing behind each other; it writes nothing. A key's last
+/// use is noted in memory and stored by a timer at most once an hour (and when the grain deactivates), so
+/// <c>lastUsedAt</c> costs one state write per institution per hour of use, not one per request.
 /// </summary>
 [GrainType("institution")]
 public sealed class InstitutionGrain(
@@ -15,6 +17,12 @@ public sealed class InstitutionGrain(
     TimeProvider clock,
     ILogger<InstitutionGrain> logger) : Grain, IInstitutionGrain
 {
+    /// <summary>How often noted uses are stored while keys are in use.</summary>
+    public static readonly TimeSpan LastUsePersistPeriod = TimeSpan.FromHours(1);
+
+    private readonly Dictionary<string, DateTimeOffset> _unsavedUses = new(StringComparer.Ordinal);
+    private IGrainTimer? _saveUses;
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // The registry is written after this grain's own state. If a crash fell between the two,
@@ -22,6 +30,19 @@ public sealed class InstitutionGrain(
         if (state.State.Institution is not null && !state.State.Listed)
         {
             await ListInRegistryAsync();
+        }
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SaveUsesAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Only last-use times are lost, and they are advisory.
+            logger.LogWarning(e, "Could not store the last use of {InstitutionId}'s API keys", this.GetPrimaryKeyString());
         }
     }
 
@@ -99,11 +120,72 @@ public sealed class InstitutionGrain(
         return RevokeApiKeyOutcome.Revoked;
     }
 
-    Task<bool> IInstitutionGrain.VerifyApiKey(string keyId, string secretHash) =>
-        Task.FromResult(
-            state.State.ApiKeys.TryGetValue(keyId, out var key) &&
+    Task<bool> IInstitutionGrain.VerifyApiKey(string keyId, string secretHash)
+    {
+        var valid = state.State.ApiKeys.TryGetValue(keyId, out var key) &&
             key.RevokedAt is null &&
-            ApiKeys.HashesEqual(key.SecretHash, secretHash));
+            ApiKeys.HashesEqual(key.SecretHash, secretHash);
+        if (valid)
+        {
+            _unsavedUses[keyId] = clock.GetUtcNow();
+            _saveUses ??= this.RegisterGrainTimer(
+                SaveUsesAsync, new GrainTimerCreationOptions(LastUsePersistPeriod, LastUsePersistPeriod) { KeepAlive = false });
+        }
+
+        return Task.FromResult(valid);
+    }
+
+    Task<List<ApiKeySummary>?> IInstitutionGrain.ListApiKeys()
+    {
+        if (state.State.Institution is null)
+        {
+            return Task.FromResult<List<ApiKeySummary>?>(null);
+        }
+
+        var keys = state.State.ApiKeys
+            .OrderBy(k => k.Value.CreatedAt).ThenBy(k => k.Key, StringComparer.Ordinal)
+            .Select(k => new ApiKeySummary(k.Key, k.Value.CreatedAt, k.Value.RevokedAt, LastUse(k.Key, k.Value)))
+            .ToList();
+        return Task.FromResult<List<ApiKeySummary>?>(keys);
+    }
+
+    private DateTimeOffset? LastUse(string keyId, ApiKeyRecord key) =>
+        _unsavedUses.TryGetValue(keyId, out var noted) && (key.LastUsedAt is null || noted > key.LastUsedAt) ? noted : key.LastUsedAt;
+
+    private async Task SaveUsesAsync(CancellationToken cancellationToken)
+    {
+        if (_unsavedUses.Count == 0 || state.State.Institution is null)
+        {
+            return;
+        }
+
+        var saved = new Dictionary<string, DateTimeOffset?>(StringComparer.Ordinal);
+        foreach (var (keyId, usedAt) in _unsavedUses)
+        {
+            if (state.State.ApiKeys.TryGetValue(keyId, out var key))
+            {
+                saved[keyId] = key.LastUsedAt;
+                key.LastUsedAt = LastUse(keyId, key);
+            }
+        }
+
+        try
+        {
+            await state.WriteStateAsync(cancellationToken);
+        }
+        catch
+        {
+            // Leave the state as storage has it; the uses stay noted for the next try.
+            foreach (var (keyId, previous) in saved)
+            {
+                state.State.ApiKeys[keyId].LastUsedAt = previous;
+            }
+
+            throw;
+        }
+
+        _unsavedUses.Clear();
+    }
 
     private async Task ListInRegistryAsync()
     {

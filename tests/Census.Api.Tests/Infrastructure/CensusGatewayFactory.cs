@@ -22,6 +22,9 @@ public sealed class CensusGatewayFactory(string dataDirectory, string? adminKey,
     /// <summary>When set, every log entry of the gateway and its silo at the capture's level is kept there, and nowhere else.</summary>
     public LogCapture? Logs { get; init; }
 
+    /// <summary>Extra services for the gateway and its in-process silo (e.g. a grain call filter that counts calls).</summary>
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ExtraServices { get; init; }
+
     /// <summary>A new admin key, long enough for the gateway's 32-character minimum.</summary>
     public static string NewAdminKey() => "test-admin-" + Guid.NewGuid().ToString("N");
 
@@ -41,6 +44,11 @@ public sealed class CensusGatewayFactory(string dataDirectory, string? adminKey,
         foreach (var (name, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(name, value);
+        }
+
+        if (ExtraServices is { } services)
+        {
+            builder.ConfigureServices(services);
         }
 
         if (Logs is { } logs)

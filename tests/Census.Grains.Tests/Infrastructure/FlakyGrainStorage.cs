@@ -11,8 +11,12 @@ public sealed class FlakyGrainStorage(IGrainStorageSerializer serializer) : IGra
 {
     private readonly ConcurrentDictionary<(string State, GrainId Grain), (string ETag, BinaryData Payload)> _records = new();
     private readonly ConcurrentDictionary<GrainId, bool> _failNextWrite = new();
+    private readonly ConcurrentDictionary<GrainId, int> _writes = new();
 
     public void FailNextWrite(GrainId grainId) => _failNextWrite[grainId] = true;
+
+    /// <summary>Writes of <paramref name="grainId"/>'s state that storage accepted.</summary>
+    public int WritesOf(GrainId grainId) => _writes.GetValueOrDefault(grainId);
 
     Task IGrainStorage.ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
@@ -50,6 +54,7 @@ public sealed class FlakyGrainStorage(IGrainStorageSerializer serializer) : IGra
         _records[key] = (etag, serializer.Serialize(grainState.State));
         grainState.ETag = etag;
         grainState.RecordExists = true;
+        _writes.AddOrUpdate(grainId, 1, (_, n) => n + 1);
         return Task.CompletedTask;
     }
 

@@ -6,7 +6,7 @@ namespace Census.Integration.Tests.Infrastructure;
 /// <summary>The real gateway in cluster mode: an Orleans client of the silos on the test database.</summary>
 public sealed class ClusterGateway(string connectionString, string clusterId) : WebApplicationFactory<Program>
 {
-    public const string AdminKey = "integration-admin-key-0123456789abcdef";
+    public const string AdminKey = "it-admin-4f9c2e71d08b5a36c1e7f0d294ab8c53";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -6,7 +6,7 @@ namespace Census.Integration.Tests.Infrastructure;
 /// <summary>The gateway in local mode (its own silo, SQLite under <paramref name="dataDirectory"/>).</summary>
 public sealed class LocalGateway(string dataDirectory) : WebApplicationFactory<Program>
 {
-    public const string AdminKey = "local-integration-admin-key-0123456789";
+    public const string AdminKey = "it-local-admin-9d3e5b7c2a1f4e8d6b0c3a5f7e9d1b2c";
 
     private readonly int _siloPort = FreePort.Next();
 
