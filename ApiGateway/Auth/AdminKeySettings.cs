@@ -1,4 +1,4 @@
-using Census.Grains.Hosting;
+using Census.Hosting;
 
 namespace Census.ApiGateway.Auth;
 

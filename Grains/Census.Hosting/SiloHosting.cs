@@ -3,6 +3,7 @@ using Census.Contracts.Rounds;
 using Census.Grains.Storage;
 using Census.Grains.Diagnostics;
 using Census.Grains.Rounds;
+using Census.Grains.Surveys;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

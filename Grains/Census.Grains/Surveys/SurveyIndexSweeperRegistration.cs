@@ -12,7 +12,7 @@ public static class SurveyIndexSweeperRegistration
     {
         if (configure is not null)
         {
-            services.AddOptions<SurveyIndexSweeperOptions>().Configure(configure).ValidateDataAnnotations().ValidateOnStart();
+            services.AddOptions<SurveyIndexSweeperOptions>().Configure(configure);
         }
 
         services.AddSingleton<SurveyIndexSweeper>();
