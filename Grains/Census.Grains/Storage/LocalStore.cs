@@ -90,6 +90,43 @@ public sealed class LocalStore
             CREATE INDEX IF NOT EXISTS census_survey_intent_recorded ON census_survey_intent (recorded_at);
             """;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        await UpgradeAsync(connection, cancellationToken);
         Volatile.Write(ref _initialized, 1);
+    }
+
+    /// <summary>The local schema's version, kept in SQLite's own <c>user_version</c>.</summary>
+    public const int SchemaVersion = 4;
+
+    /// <summary>
+    /// Brings a store written by an older build up to <see cref="SchemaVersion"/>, once, as
+    /// deploy/sql/V004 does on PostgreSQL: the counters are filled from the rows, and every row gets
+    /// an intent, so the sweeper asks its dataset grain to write the row's document (lists read
+    /// documents). A new, empty store goes through the same steps and finds nothing to fill.
+    /// </summary>
+    private static async Task UpgradeAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var version = connection.CreateCommand();
+        version.CommandText = "PRAGMA user_version";
+        if (Convert.ToInt32(await version.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) >= SchemaVersion)
+        {
+            return;
+        }
+
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var upgrade = connection.CreateCommand();
+        upgrade.Transaction = transaction;
+        upgrade.CommandText = $"""
+            INSERT OR REPLACE INTO census_survey_count (round_id, institution_id, records)
+                SELECT round_id, institution_id, count(*) FROM census_survey_index WHERE withdrawn = 0
+                GROUP BY round_id, institution_id;
+            INSERT OR IGNORE INTO census_survey_intent (round_id, institution_id, dataset_id, revision, recorded_at)
+                SELECT i.round_id, i.institution_id, i.dataset_id, i.revision, '2000-01-01T00:00:00.0000000Z'
+                FROM census_survey_index i
+                WHERE NOT EXISTS (SELECT 1 FROM census_survey_document d WHERE d.round_id = i.round_id
+                                  AND d.institution_id = i.institution_id AND d.dataset_id = i.dataset_id);
+            PRAGMA user_version = {SchemaVersion};
+            """;
+        await upgrade.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 }

@@ -203,7 +203,7 @@ public abstract class SqlSurveyIndex : ISurveyIndex
         await using var reader = await lease.Command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            yield return SurveyIndexSql.ReadShardRow(reader) with { Revision = reader.GetInt32(25) };
+            yield return SurveyIndexSql.ReadShardRow(reader) with { Revision = reader.GetInt32(SurveyIndexSql.FirstExtraColumn) };
         }
     }
 
@@ -217,7 +217,7 @@ public abstract class SqlSurveyIndex : ISurveyIndex
         }
 
         var row = SurveyIndexSql.ReadShardRow(reader);
-        return row with { FailedGates = reader.GetInt16(25), UpdatedAt = ReadTimestamp(reader, 26) };
+        return row with { FailedGates = reader.GetInt16(SurveyIndexSql.FirstExtraColumn), UpdatedAt = ReadTimestamp(reader, SurveyIndexSql.FirstExtraColumn + 1) };
     }
 
     public async Task<IReadOnlyList<ShardRow>> ReadGroupAsync(string roundId, string institutionId, string sector, CancellationToken cancellationToken = default)
@@ -229,10 +229,10 @@ public abstract class SqlSurveyIndex : ISurveyIndex
         {
             rows.Add(SurveyIndexSql.ReadShardRow(reader) with
             {
-                FailedGates = reader.GetInt16(25),
-                UpdatedAt = ReadTimestamp(reader, 26),
-                Withdrawn = reader.GetBoolean(27),
-                Revision = reader.GetInt32(28),
+                FailedGates = reader.GetInt16(SurveyIndexSql.FirstExtraColumn),
+                UpdatedAt = ReadTimestamp(reader, SurveyIndexSql.FirstExtraColumn + 1),
+                Withdrawn = reader.GetBoolean(SurveyIndexSql.FirstExtraColumn + 2),
+                Revision = reader.GetInt32(SurveyIndexSql.FirstExtraColumn + 3),
             });
         }
 

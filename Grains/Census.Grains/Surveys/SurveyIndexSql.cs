@@ -3,9 +3,20 @@ namespace Census.Grains.Surveys;
 /// <summary>The index statements, written once for both engines (PostgreSQL and SQLite share this SQL).</summary>
 internal static class SurveyIndexSql
 {
-    public const string Columns =
+    /// <summary>The ten rubric levels now (<c>n1…n10</c>) then after processing (<c>p1…p10</c>), in criterion order.</summary>
+    public static readonly string LevelColumns = string.Join(", ",
+        Enumerable.Range(1, 10).Select(i => $"n{i}").Concat(Enumerable.Range(1, 10).Select(i => $"p{i}")));
+
+    /// <summary>Every column of a row, in the order <see cref="Values"/> yields them.</summary>
+    public static readonly string Columns =
         "round_id, institution_id, dataset_id, shard, revision, withdrawn, sector, modality, availability_now, " +
-        "eligible, failed_gates, n1, n2, n3, n4, n5, n6, n7, n8, n9, n10, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, updated_at";
+        $"eligible, failed_gates, {LevelColumns}, updated_at";
+
+    /// <summary>What every read of rows starts with; <see cref="ReadShardRow"/> reads it, and extra columns follow at <see cref="FirstExtraColumn"/>.</summary>
+    private static readonly string RowHead = $"institution_id, dataset_id, sector, modality, eligible, {LevelColumns}";
+
+    /// <summary>The ordinal of the first column a read selects after <see cref="RowHead"/>.</summary>
+    public const int FirstExtraColumn = 25;
 
     public static string Upsert(Func<int, string> parameter)
     {
@@ -101,18 +112,15 @@ internal static class SurveyIndexSql
         $"WHERE recorded_at < {parameter(1)} ORDER BY recorded_at LIMIT {parameter(2)}";
 
     public static string ReadShard(Func<int, string> parameter) =>
-        "SELECT institution_id, dataset_id, sector, modality, eligible, n1, n2, n3, n4, n5, n6, n7, n8, n9, n10, " +
-        "p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, revision FROM census_survey_index " +
+        $"SELECT {RowHead}, revision FROM census_survey_index " +
         $"WHERE round_id = {parameter(1)} AND shard = {parameter(2)} AND NOT withdrawn";
 
     public static string ReadGroup(Func<int, string> parameter) =>
-        "SELECT institution_id, dataset_id, sector, modality, eligible, n1, n2, n3, n4, n5, n6, n7, n8, n9, n10, " +
-        "p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, failed_gates, updated_at, withdrawn, revision FROM census_survey_index " +
+        $"SELECT {RowHead}, failed_gates, updated_at, withdrawn, revision FROM census_survey_index " +
         $"WHERE round_id = {parameter(1)} AND institution_id = {parameter(2)} AND sector = {parameter(3)}";
 
     public static string ReadRow(Func<int, string> parameter) =>
-        "SELECT institution_id, dataset_id, sector, modality, eligible, n1, n2, n3, n4, n5, n6, n7, n8, n9, n10, " +
-        "p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, failed_gates, updated_at FROM census_survey_index " +
+        $"SELECT {RowHead}, failed_gates, updated_at FROM census_survey_index " +
         $"WHERE round_id = {parameter(1)} AND institution_id = {parameter(2)} AND dataset_id = {parameter(3)} AND NOT withdrawn";
 
     public static string ReportCells(Func<int, string> parameter)

@@ -30,7 +30,7 @@ public sealed class OpenApiDocumentTests(GatewayFixture gateway)
             var schema = schemas.GetProperty(type.Name);
             Assert.Equal("string", schema.GetProperty("type").GetString());
             var expected = Enum.GetNames(type).Select(JsonNamingPolicy.KebabCaseLower.ConvertName).ToList();
-            Assert.Equal(expected, schema.GetProperty("enum").EnumerateArray().Select(v => v.GetString()).ToList());
+            Assert.Equal(expected, schema.GetProperty("enum").EnumerateArray().Select(v => v.GetString()!).ToList());
         }
     }
 

@@ -14,14 +14,18 @@ public sealed class AdminKeySecretTests : IDisposable
 
     public void Dispose() => _data.Dispose();
 
-    public static TheoryData<string> ShippedPlaceholders() =>
-    [
-        Shipped("deploy/k8s/secret.yaml", "admin-key:"),
-        Shipped("deploy/.env.example", "CENSUS_ADMIN_KEY="),
-        // What the two files shipped before issue 9: both were accepted as admin keys.
-        "CHANGE-ME-to-an-admin-key-of-32-characters-or-more",
-        "CHANGE-me-an-admin-key-of-32-characters-or-more",
-    ];
+    /// <summary>
+    /// Where a placeholder is shipped (file and the prefix of its line), or, with no prefix, a placeholder
+    /// itself: what the two files shipped before issue 9, both accepted then as admin keys. The file is
+    /// named rather than its value read here, so two files shipping the same text stay two cases.
+    /// </summary>
+    public static TheoryData<string, string?> ShippedPlaceholders() => new()
+    {
+        { "deploy/k8s/secret.yaml", "admin-key:" },
+        { "deploy/.env.example", "CENSUS_ADMIN_KEY=" },
+        { "CHANGE-ME-to-an-admin-key-of-32-characters-or-more", null },
+        { "CHANGE-me-an-admin-key-of-32-characters-or-more", null },
+    };
 
     public static TheoryData<string> HandMadeKeys() =>
     [
@@ -36,8 +40,9 @@ public sealed class AdminKeySecretTests : IDisposable
 
     [Theory]
     [MemberData(nameof(ShippedPlaceholders))]
-    public void A_shipped_placeholder_admin_key_stops_the_gateway_at_start_naming_the_setting(string placeholder)
+    public void A_shipped_placeholder_admin_key_stops_the_gateway_at_start_naming_the_setting(string source, string? linePrefix)
     {
+        var placeholder = linePrefix is null ? source : Shipped(source, linePrefix);
         using var gateway = new CensusGatewayFactory(_data.Path, placeholder);
 
         var refused = Assert.ThrowsAny<Exception>(() => gateway.CreateClient());

@@ -33,7 +33,7 @@ public sealed class AssignmentGrowthTests(FlakyStorageClusterFixture fixture)
     {
         var state = new GrainState<T>();
         await ((IGrainStorage)fixture.Storage).ReadStateAsync(stateName, GrainId.Create(grainType, key), state);
-        return state.State;
+        return state.State ?? new T();
     }
 
     [Fact]
