@@ -14,8 +14,10 @@ namespace Census.ApiGateway.Http;
 /// <see cref="IIdempotencyGrain"/>, sealed (<see cref="SealedReplies"/>); the same key with the same request replays
 /// that reply and changes nothing; with another request → 422; while the first still runs → 409 with Retry-After.
 /// Keys are per caller: admins share one scope, an agency has its institution's. Runs after authorization, so a
-/// refused caller never reaches the store. Only a success is kept: a request answered 4xx or 5xx changed nothing,
-/// so its claim is released and leaves nothing stored, and a retry with the key simply runs again. Routes marked
+/// refused caller never reaches the store. Only a success is kept: a request answered 4xx changed nothing, so its
+/// claim is released and leaves nothing stored, and a retry with the key simply runs again. A request that failed
+/// (an exception, a 5xx) may have done its work: its claim is kept until its lease runs out, and a retry meanwhile
+/// is answered 409 as in flight. Routes marked
 /// <see cref="OwnIdempotency"/> keep their own replies and are passed through; a method the route does not
 /// have is routing's 405, untouched.
 /// </summary>
@@ -105,8 +107,9 @@ internal static class Idempotency
         }
         catch
         {
+            // The outcome is unknown (a timeout, a lost silo): the work may have happened. The claim is kept
+            // until its lease runs out, so a prompt retry is a 409 rather than a second execution.
             response.Body = original;
-            await ReleaseQuietlyAsync(context, store, claimId);
             throw;
         }
 
@@ -127,8 +130,9 @@ internal static class Idempotency
                 Logger(context).LogWarning(e, "The reply to an Idempotency-Key request could not be stored");
             }
         }
-        else
+        else if (response.StatusCode < 500)
         {
+            // A refusal changed nothing (api.md): the key is free again, and a corrected retry runs.
             await ReleaseQuietlyAsync(context, store, claimId);
         }
 

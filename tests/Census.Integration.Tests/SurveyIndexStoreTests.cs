@@ -236,6 +236,29 @@ public sealed class SurveyIndexStoreTests : IAsyncLifetime
     [Theory]
     [InlineData("postgres")]
     [InlineData("sqlite")]
+    public async Task A_closed_round_still_takes_the_missing_document_of_a_row_at_its_own_revision(string engine)
+    {
+        var index = Index(engine);
+        Assert.True(await index.UpsertAsync(Live("old", 3)));
+        await index.RecordIntentAsync("r1", "inst", "old", 3, DateTimeOffset.UtcNow.AddHours(-1));
+        await index.CloseRoundAsync("r1");
+
+        Assert.False(await index.UpsertAsync(WithDocument(Live("old", 2), "older")));
+        Assert.False(await index.UpsertAsync(WithDocument(Live("old", 4), "newer")));
+        Assert.Empty(await index.ListDocumentsAsync("r1", "inst", page: 1, pageSize: 10));
+
+        Assert.False(await index.UpsertAsync(WithDocument(Live("old", 3), "repaired")));
+
+        var listed = Assert.Single(await index.ListDocumentsAsync("r1", "inst", page: 1, pageSize: 10));
+        Assert.Equal((3, "repaired"), (listed.Revision, listed.Record.Title));
+        Assert.Equal(3, await index.RevisionAsync("r1", "inst", "old"));
+        Assert.Equal(1, await index.CountAsync("r1"));
+        Assert.Empty(await index.PendingIntentsAsync(DateTimeOffset.UtcNow, 10));
+    }
+
+    [Theory]
+    [InlineData("postgres")]
+    [InlineData("sqlite")]
     public async Task Closing_a_round_twice_is_harmless_and_leaves_other_rounds_open(string engine)
     {
         var index = Index(engine);

@@ -90,6 +90,20 @@ public abstract class SqlSurveyIndex : ISurveyIndex
 
         if (Convert.ToBoolean(closed, CultureInfo.InvariantCulture))
         {
+            // Refused — but a repair of the revision the row already has (a row indexed before documents
+            // existed, or whose document write was lost) may still fill in its document: that changes what
+            // lists show of the closed round to what it already ranks, nothing more.
+            if (row.Record is not null && row.Levels is not null &&
+                await ScalarAsync(connection, transaction, _revision, key, cancellationToken) is { } indexed &&
+                Convert.ToInt32(indexed, CultureInfo.InvariantCulture) == row.Revision)
+            {
+                await ExecuteAsync(connection, transaction, _upsertDocument,
+                    [.. key, row.Revision, row.UpdatedBy, SurveyDocumentJson.Write(row.Record), SurveyDocumentJson.Write(row.Levels)], cancellationToken);
+                await ExecuteAsync(connection, transaction, _clearIntent, [.. key, row.Revision], cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return false;
+            }
+
             await transaction.RollbackAsync(cancellationToken);
             return false;
         }

@@ -117,6 +117,13 @@ public sealed class InMemorySurveyIndex : ISurveyIndex
         {
             if (_closedRounds.Contains(row.RoundId))
             {
+                // As the SQL: a refused repair of the row's own revision still fills in a missing document.
+                var closedKey = (row.RoundId, row.InstitutionId, row.DatasetId);
+                if (row.Record is not null && _rows.TryGetValue(closedKey, out var indexed) && indexed.Revision == row.Revision && indexed.Record is null)
+                {
+                    _rows[closedKey] = indexed with { Record = row.Record, Levels = row.Levels, UpdatedBy = row.UpdatedBy };
+                }
+
                 return false;
             }
 
