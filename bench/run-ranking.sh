@@ -46,7 +46,7 @@ for n in "${sizes[@]}"; do
   silo=$!
   pids+=("$silo")
   sleep 4
-  Census__Auth__AdminKeys__0="$admin_key" Logging__LogLevel__Default=Warning \
+  Census__Auth__AdminKeys__0="$admin_key" Logging__LogLevel__Default=Warning Census__RateLimits__Enabled=false \
     dotnet ApiGateway/bin/Release/net10.0/ApiGateway.dll --urls http://127.0.0.1:5392 >"$logs/rank-gateway-$n.log" 2>&1 &
   gateway=$!
   pids+=("$gateway")

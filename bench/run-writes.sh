@@ -26,7 +26,8 @@ Census__Silo__SiloPort=11311 Census__Silo__GatewayPort=30311 Census__Silo__Adver
   dotnet Silo/bin/Release/net10.0/Silo.dll --urls http://127.0.0.1:5394 >"$logs/silo.log" 2>&1 &
 pids+=($!)
 sleep 5
-Census__Auth__AdminKeys__0="$admin_key" Logging__LogLevel__Default=Warning \
+# The benchmark measures write throughput, not the rate limiter: limits off (they answer 429 at 100/s per key).
+Census__Auth__AdminKeys__0="$admin_key" Logging__LogLevel__Default=Warning Census__RateLimits__Enabled=false \
   dotnet ApiGateway/bin/Release/net10.0/ApiGateway.dll --urls http://127.0.0.1:5391 >"$logs/gateway.log" 2>&1 &
 pids+=($!)
 
@@ -36,6 +37,7 @@ for _ in $(seq 1 60); do
 done
 curl -fs http://127.0.0.1:5391/health/ready >/dev/null
 
+echo "configuration: cluster mode, 1 silo + 1 gateway on loopback, rate limits off, log level Warning, ${seconds} s per measurement"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(psql --version | head -n 1); .NET $(dotnet --version)"
 dotnet bench/Census.Bench/bin/Release/net10.0/Census.Bench.dll \
   --gateway http://127.0.0.1:5391 --admin-key "$admin_key" \
