@@ -4,6 +4,7 @@ using Census.ApiGateway.Auth;
 using Census.ApiGateway.Http;
 using Census.ApiGateway.OpenApi;
 using Census.Hosting;
+using Census.Domain.Serialization;
 using Census.Hosting.Health;
 using Microsoft.AspNetCore.Authentication;
 using Scalar.AspNetCore;

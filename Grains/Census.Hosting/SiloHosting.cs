@@ -1,5 +1,6 @@
 using System.Net;
 using Census.Contracts.Rounds;
+using Census.Domain.Serialization;
 using Census.Grains.Storage;
 using Census.Grains.Diagnostics;
 using Census.Grains.Rounds;

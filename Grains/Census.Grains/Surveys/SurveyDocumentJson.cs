@@ -1,18 +1,23 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using Census.Domain.Serialization;
 
 namespace Census.Grains.Surveys;
 
 /// <summary>
-/// How a document's record and levels are stored as JSON: the wire's conventions (camelCase members,
-/// kebab-case enum names), so the stored text reads like the API and never depends on enum order.
+/// How a document's record and levels are stored as JSON: the census's own conventions
+/// (<see cref="CensusJson"/>: camelCase members, exact kebab-case enum names), so the stored text reads
+/// like the API and never depends on enum order.
 /// </summary>
 internal static class SurveyDocumentJson
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    public static readonly JsonSerializerOptions Options = Create();
+
+    private static JsonSerializerOptions Create()
     {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-    };
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        CensusJson.Configure(options);
+        return options;
+    }
 
     public static string Write<T>(T value) => JsonSerializer.Serialize(value, Options);
 

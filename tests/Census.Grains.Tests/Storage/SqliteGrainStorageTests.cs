@@ -1,4 +1,4 @@
-using Census.Hosting;
+using Census.Domain.Serialization;
 using Census.Grains.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;

@@ -1,11 +1,11 @@
 using System.Text.Json;
-using WireNames = Census.Domain.Validation.Names;
 using System.Text.Json.Serialization;
+using Census.Domain.Validation;
 
-namespace Census.Hosting;
+namespace Census.Domain.Serialization;
 
 /// <summary>
-/// Enums as their exact wire names (<see cref="WireNames"/>), and nothing else. The framework's
+/// Enums as their exact wire names (<see cref="Names"/>), and nothing else. The framework's
 /// <see cref="JsonStringEnumConverter"/> falls back to .NET's own parsing for a value it does not know,
 /// which ignores case, trims spaces and combines comma-separated names as flags — so
 /// <c>"Law, Finance"</c> would be read as some third sector. Here an unknown name is an error.
@@ -34,9 +34,9 @@ public sealed class KebabCaseEnumConverter : JsonConverterFactory
             writer.WritePropertyName(Name(value));
 
         private static TEnum Parse(string? name) =>
-            WireNames.TryParse<TEnum>(name, out var value) ? value : throw new JsonException();
+            Names.TryParse<TEnum>(name, out var value) ? value : throw new JsonException();
 
         private static string Name(TEnum value) =>
-            WireNames.IsDefined(value) ? WireNames.Of(value) : throw new JsonException($"{value} is not a defined {typeof(TEnum).Name}.");
+            Names.IsDefined(value) ? Names.Of(value) : throw new JsonException($"{value} is not a defined {typeof(TEnum).Name}.");
     }
 }

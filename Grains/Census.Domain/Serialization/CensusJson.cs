@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Census.Hosting;
+namespace Census.Domain.Serialization;
 
 /// <summary>
 /// The JSON conventions of the census: camelCase members and kebab-case enum names, for the HTTP
