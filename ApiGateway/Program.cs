@@ -14,7 +14,7 @@ try
 }
 catch (OperationCanceledException)
 {
-    // Stopped (SIGTERM) while still waiting for the cluster: a normal exit, not a crash.
+    // Stopped (SIGTERM) while the host was still starting: a normal exit, not a crash.
 }
 
 /// <summary>The gateway's entry point; public for WebApplicationFactory in the API tests.</summary>

@@ -28,11 +28,9 @@ public static class GatewayHosting
         }
         else
         {
-            builder.UseOrleansClient(client => client.AddCensusClient(configuration));
-
             // The client keeps retrying until the cluster answers (ClusterConnectRetry); meanwhile the web server
-            // must already listen, to answer 503 and report itself unready, so hosted services start side by side.
-            builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
+            // already listens, answers 503 and reports itself unready: the client connects in the background.
+            ClusterConnection.Register(builder.Services, () => builder.UseOrleansClient(client => client.AddCensusClient(configuration)));
         }
 
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);

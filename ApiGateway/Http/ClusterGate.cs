@@ -4,8 +4,8 @@ namespace Census.ApiGateway.Http;
 
 /// <summary>
 /// A cluster-mode gateway starts listening before it has reached the cluster (the Orleans client keeps retrying,
-/// see ClusterConnectRetry). Until the host has fully started — which waits for that connection — API requests get
-/// 503 with Retry-After instead of failing inside Orleans. Health, metrics and the API description stay served.
+/// see ClusterConnectRetry, in the background: ClusterConnection). Until it has connected, API requests get 503 with
+/// Retry-After instead of failing inside Orleans. Health, metrics and the API description stay served.
 /// </summary>
 internal static class ClusterGate
 {
@@ -16,11 +16,11 @@ internal static class ClusterGate
             return app;
         }
 
-        var started = app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted;
+        var connection = app.Services.GetRequiredService<ClusterConnection>();
         var problems = app.Services.GetRequiredService<IProblemDetailsService>();
         app.Use(async (context, next) =>
         {
-            if (!started.IsCancellationRequested && context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+            if (!connection.IsConnected && context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
             {
                 await ClusterUnavailableHandler.WriteAsync(problems, context);
                 return;

@@ -83,6 +83,11 @@ public sealed class GatewayWithoutClusterTests(Xunit.Abstractions.ITestOutputHel
         Assert.True(gateway.Terminate(TimeSpan.FromSeconds(30)), "the gateway must exit on SIGTERM");
         Assert.Equal(0, gateway.ExitCode);
         Assert.DoesNotContain("Unhandled exception", gateway.Output, StringComparison.Ordinal);
+
+        // An ordinary stop: the host started (the client connects in the background) and nothing failed on the way
+        // down, neither the host's start nor the client's shutdown.
+        Assert.DoesNotContain("\"LogLevel\":\"Error\"", gateway.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"LogLevel\":\"Critical\"", gateway.Output, StringComparison.Ordinal);
     }
 
     private static object Institution(string id) => new { id, name = "기관 " + id, kind = "public-institution", sector = "health-medical" };
