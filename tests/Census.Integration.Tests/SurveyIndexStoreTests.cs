@@ -353,4 +353,104 @@ public sealed class SurveyIndexStoreTests : IAsyncLifetime
         await index.ClearIntentAsync("r1", "inst", "d1", int.MaxValue);
         Assert.Empty(await index.PendingIntentsAsync(now.AddSeconds(-30), limit: 10));
     }
+
+    private static DatasetCommit Commit(string dataset, int expected, byte[] payload, SurveyIndexRow row) =>
+        new("inst/" + dataset, expected, payload, row);
+
+    [Theory]
+    [InlineData("postgres")]
+    [InlineData("sqlite")]
+    public async Task A_dataset_commit_stores_state_row_document_and_count_together(string engine)
+    {
+        var index = Index(engine);
+
+        var result = await index.CommitDatasetAsync(Commit("d1", 0, [1, 2, 3], WithDocument(Live("d1", 1), "첫 기록")));
+
+        Assert.Equal((DatasetCommitOutcome.Committed, 1), (result.Outcome, result.Version));
+        var stored = await index.ReadDatasetStateAsync("inst/d1");
+        Assert.Equal(1, stored!.Version);
+        Assert.Equal(new byte[] { 1, 2, 3 }, stored.Payload);
+        Assert.Equal(1, await index.RevisionAsync("r1", "inst", "d1"));
+        Assert.Equal(1, await index.CountAsync("r1", "inst"));
+        Assert.Equal("첫 기록", Assert.Single(await index.ListDocumentsAsync("r1", "inst", 1, 10)).Record.Title);
+    }
+
+    [Theory]
+    [InlineData("postgres")]
+    [InlineData("sqlite")]
+    public async Task A_dataset_commit_over_another_version_stores_nothing_and_returns_what_is_stored(string engine)
+    {
+        var index = Index(engine);
+        await index.CommitDatasetAsync(Commit("d1", 0, [1], Live("d1", 1)));
+        await index.CommitDatasetAsync(Commit("d1", 1, [2], Live("d1", 2)));
+
+        var stale = await index.CommitDatasetAsync(Commit("d1", 1, [9], Withdrawn("d1", 3)));
+        var asNew = await index.CommitDatasetAsync(Commit("d1", 0, [9], Withdrawn("d1", 3)));
+
+        foreach (var conflict in new[] { stale, asNew })
+        {
+            Assert.Equal(DatasetCommitOutcome.VersionConflict, conflict.Outcome);
+            Assert.Equal(2, conflict.Stored!.Version);
+            Assert.Equal(new byte[] { 2 }, conflict.Stored.Payload);
+        }
+
+        Assert.Equal(2, await index.RevisionAsync("r1", "inst", "d1"));
+        Assert.Equal(1, await index.CountAsync("r1"));
+        Assert.Equal(new byte[] { 2 }, (await index.ReadDatasetStateAsync("inst/d1"))!.Payload);
+    }
+
+    [Theory]
+    [InlineData("postgres")]
+    [InlineData("sqlite")]
+    public async Task A_dataset_commit_after_the_round_is_closed_stores_neither_state_nor_row(string engine)
+    {
+        var index = Index(engine);
+        await index.CommitDatasetAsync(Commit("d1", 0, [1], Live("d1", 1)));
+        await index.CloseRoundAsync("r1");
+
+        var update = await index.CommitDatasetAsync(Commit("d1", 1, [2], Withdrawn("d1", 2)));
+        var create = await index.CommitDatasetAsync(Commit("d2", 0, [1], Live("d2", 1)));
+
+        Assert.Equal(DatasetCommitOutcome.RoundClosed, update.Outcome);
+        Assert.Equal(DatasetCommitOutcome.RoundClosed, create.Outcome);
+        Assert.Equal(1, (await index.ReadDatasetStateAsync("inst/d1"))!.Version);
+        Assert.Null(await index.ReadDatasetStateAsync("inst/d2"));
+        Assert.Equal(1, await index.RevisionAsync("r1", "inst", "d1"));
+        Assert.Null(await index.RevisionAsync("r1", "inst", "d2"));
+        Assert.Equal(1, await index.CountAsync("r1"));
+    }
+
+    [Theory]
+    [InlineData("postgres")]
+    [InlineData("sqlite")]
+    public async Task Dataset_commits_keep_counts_exact_across_withdraw_and_recreate(string engine)
+    {
+        var index = Index(engine);
+        await index.CommitDatasetAsync(Commit("d1", 0, [1], Live("d1", 1)));
+        await index.CommitDatasetAsync(Commit("d2", 0, [1], Live("d2", 1)));
+        Assert.Equal(2, await index.CountAsync("r1", "inst"));
+
+        await index.CommitDatasetAsync(Commit("d1", 1, [2], Withdrawn("d1", 2)));
+        Assert.Equal(1, await index.CountAsync("r1", "inst"));
+
+        await index.CommitDatasetAsync(Commit("d1", 2, [3], Live("d1", 3)));
+        Assert.Equal(2, await index.CountAsync("r1"));
+        Assert.Equal(3, await index.RevisionAsync("r1", "inst", "d1"));
+    }
+
+    [Theory]
+    [InlineData("postgres")]
+    [InlineData("sqlite")]
+    public async Task Legacy_dataset_states_are_reported_only_while_the_grain_storage_holds_one(string engine)
+    {
+        var index = Index(engine);
+        Assert.False(await index.HasLegacyDatasetStatesAsync());
+
+        await ExecuteAsync(engine, engine == "postgres"
+            ? "INSERT INTO orleans_storage (service_id, grain_type_hash, grain_id_hash, grain_id_n0, grain_id_n1, grain_type_string, grain_id_extension_string, payload_binary, version) " +
+              "VALUES ('svc', 1, 2, 0, 0, 'dataset', 'inst/d1', '\\x7b7d', 1)"
+            : "INSERT INTO grain_state (state_name, grain_id, version, payload, updated_at) VALUES ('dataset', 'dataset/inst/d1', 1, x'7b7d', '2026-01-01T00:00:00Z')");
+
+        Assert.True(await index.HasLegacyDatasetStatesAsync());
+    }
 }

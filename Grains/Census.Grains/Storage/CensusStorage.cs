@@ -22,6 +22,7 @@ public static class CensusStorage
     {
         silo.Services.TryAddSingleton(_ => new LocalStore(databasePath));
         silo.Services.TryAddSingleton<ISurveyIndex>(sp => new SqliteSurveyIndex(sp.GetRequiredService<LocalStore>()));
+        silo.Services.TryAddSingleton<LegacyDatasetStates>();
         silo.Services.AddGrainStorage(StorageNames.Census, (sp, name) => new SqliteGrainStorage(
             name,
             sp.GetRequiredService<LocalStore>(),
@@ -33,13 +34,36 @@ public static class CensusStorage
     /// <summary>Cluster mode: Orleans ADO.NET grain storage and the index on PostgreSQL.</summary>
     public static ISiloBuilder AddCensusPostgresStorage(this ISiloBuilder silo, string connectionString)
     {
-        silo.Services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        silo.Services.TryAddSingleton(_ => IndexDataSource(connectionString));
         silo.Services.TryAddSingleton<ISurveyIndex>(sp => new PostgresSurveyIndex(sp.GetRequiredService<NpgsqlDataSource>()));
+        silo.Services.TryAddSingleton<LegacyDatasetStates>();
         silo.AddAdoNetGrainStorage(StorageNames.Census, o =>
         {
             o.Invariant = AdoNetInvariant;
             o.ConnectionString = connectionString;
         });
         return silo;
+    }
+
+    /// <summary>
+    /// The index's connections: its statements are few and repeated on every write, so they are prepared on
+    /// the server once per connection (not parsed and planned each time), and a connection returned to the
+    /// pool is not reset, since nothing here changes session state (the reset would also drop the prepared
+    /// statements). Settings the operator wrote in the connection string win.
+    /// </summary>
+    public static NpgsqlDataSource IndexDataSource(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = 32;
+        }
+
+        if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        return NpgsqlDataSource.Create(builder.ConnectionString);
     }
 }

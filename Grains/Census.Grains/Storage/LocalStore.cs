@@ -88,6 +88,10 @@ public sealed class LocalStore
                 PRIMARY KEY (round_id, institution_id, dataset_id)
             ) WITHOUT ROWID;
             CREATE INDEX IF NOT EXISTS census_survey_intent_recorded ON census_survey_intent (recorded_at);
+            -- Dataset grain states, written with their index rows in one transaction (deploy/sql/V005).
+            CREATE TABLE IF NOT EXISTS census_dataset_state (
+                grain_key TEXT NOT NULL PRIMARY KEY, version INTEGER NOT NULL, payload BLOB NOT NULL, updated_at TEXT NOT NULL
+            ) WITHOUT ROWID;
             """;
         await command.ExecuteNonQueryAsync(cancellationToken);
         await UpgradeAsync(connection, cancellationToken);

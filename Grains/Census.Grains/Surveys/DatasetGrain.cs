@@ -10,27 +10,35 @@ using Census.Grains.Storage;
 namespace Census.Grains.Surveys;
 
 /// <summary>
-/// One dataset of one institution. A write is acknowledged only after both the grain state and the
-/// index row are committed, in that order: an intent row first (the index may fall behind), then the
-/// state (with the new revision), then the index row (an upsert that only moves forward by revision and
-/// clears the intent). If the process dies between state and row, the index is behind by one revision:
-/// the client's retry or the <see cref="SurveyIndexSweeper"/>, which finds the intent, replays the upsert.
-/// The reverse order could leave the index ahead of anything acknowledged. An upsert the index refuses
-/// because the round was closed restores the previous state: a closed round takes no write.
+/// One dataset of one institution. A write is acknowledged only after the grain's next state and the
+/// round's index row (with its document and counter) are committed together, in one transaction and one
+/// round trip (<see cref="ISurveyIndex.CommitDatasetAsync"/>): no crash can leave one without the other.
+/// The state is stored under the version this activation read, so a second activation of the same dataset
+/// (possible for a moment while the cluster's membership changes) cannot overwrite it; a write that finds
+/// another version stored adopts it and decides again.
 /// </summary>
 // A round reports up to a million datasets, each written a few times over weeks: an idle dataset
 // grain is collected after a few minutes instead of the default, so activations do not pile up.
-// Activation itself reads the state and nothing more: lists and counts come from the index, so a
-// grain that merely wakes writes nothing and calls nobody.
+// Activation reads nothing: lists and counts come from the index, and the state is read when a call
+// needs it — except a write where no older dataset states exist (a fresh or fully moved deployment),
+// which assumes the dataset is new and learns otherwise from the commit itself, so a new dataset's
+// first write is one round trip.
 [GrainType("dataset"), CollectionAgeLimit(Minutes = 5)]
 public sealed class DatasetGrain(
-    [PersistentState("dataset", StorageNames.Census)] IPersistentState<DatasetState> state,
     ISurveyIndex index,
+    LegacyDatasetStates legacy,
+    Orleans.Serialization.Serializer<DatasetState> serializer,
     TimeProvider clock,
     CensusMetrics metrics) : Grain, IDatasetGrain, IDatasetRepairGrain
 {
+    private DatasetState _state = new();
+    private int _version;
+    private bool _loaded;
+
     /// <summary>How many revision entries (who, when, what) a record keeps; older ones are dropped.</summary>
     public const int RememberedRevisions = 200;
+
+    private string Key => this.GetPrimaryKeyString();
 
     private string InstitutionId => this.GetPrimaryKeyString().Split('/')[0];
 
@@ -38,9 +46,15 @@ public sealed class DatasetGrain(
 
     private IAssignmentGrain Assignment(string roundId) => GrainFactory.GetGrain<IAssignmentGrain>($"{roundId}/{InstitutionId}");
 
-    async Task<SurveyWriteResult> IDatasetGrain.Put(SurveyWrite write)
+    Task<SurveyWriteResult> IDatasetGrain.Put(SurveyWrite write) => DecideAsync(() => PutAsync(write));
+
+    Task<SurveyWriteResult> IDatasetGrain.Withdraw(string roundId, string actor, IReadOnlyList<int>? ifMatch) =>
+        DecideAsync(() => WithdrawAsync(roundId, actor, ifMatch));
+
+    /// <summary>A write decided on the state this activation holds; null if its commit found another version stored (now adopted).</summary>
+    private async Task<SurveyWriteResult?> PutAsync(SurveyWrite write)
     {
-        state.State.Rounds.TryGetValue(write.RoundId, out var entry);
+        _state.Rounds.TryGetValue(write.RoundId, out var entry);
         var assignment = Assignment(write.RoundId);
         if (write.IdempotencyKey is { } key && entry?.Idempotency.Find(m => m.Key == key) is { } memo)
         {
@@ -77,9 +91,12 @@ public sealed class DatasetGrain(
             IdempotencyMemory.Remember(next.Idempotency, new IdempotencyMemo(newKey, write.BodyHash, next.Revision, outcome, now, write.Actor), now);
         }
 
-        if (!await CommitAsync(write.RoundId, entry, next))
+        switch (await CommitAsync(write.RoundId, next))
         {
-            return Closed(write.RoundId);
+            case DatasetCommitOutcome.RoundClosed:
+                return Closed(write.RoundId);
+            case DatasetCommitOutcome.VersionConflict:
+                return null;
         }
 
         metrics.RecordWritten(created);
@@ -95,12 +112,13 @@ public sealed class DatasetGrain(
             return new SurveyReadResult(SurveyReadOutcome.RoundNotFound, null);
         }
 
-        return state.State.Rounds.TryGetValue(roundId, out var entry) && !entry.Withdrawn
+        await LoadAsync();
+        return _state.Rounds.TryGetValue(roundId, out var entry) && !entry.Withdrawn
             ? new SurveyReadResult(SurveyReadOutcome.Found, Response(roundId, entry, context.Rubric))
             : new SurveyReadResult(SurveyReadOutcome.NotFound, null);
     }
 
-    async Task<SurveyWriteResult> IDatasetGrain.Withdraw(string roundId, string actor, IReadOnlyList<int>? ifMatch)
+    private async Task<SurveyWriteResult?> WithdrawAsync(string roundId, string actor, IReadOnlyList<int>? ifMatch)
     {
         var assignment = Assignment(roundId);
         var context = await assignment.GetWriteContext();
@@ -109,7 +127,7 @@ public sealed class DatasetGrain(
             return refusal;
         }
 
-        if (!state.State.Rounds.TryGetValue(roundId, out var entry) || entry.Withdrawn)
+        if (!_state.Rounds.TryGetValue(roundId, out var entry) || entry.Withdrawn)
         {
             return new SurveyWriteResult(SurveyWriteOutcome.NotFound, null, $"No record of dataset '{DatasetId}' in round '{roundId}'.");
         }
@@ -128,9 +146,12 @@ public sealed class DatasetGrain(
         next.UpdatedBy = actor;
         next.SubmissionsSeen = context!.Submissions;
         AddHistory(next, new RevisionEntry(next.Revision, now, actor, "withdrawn"));
-        if (!await CommitAsync(roundId, entry, next))
+        switch (await CommitAsync(roundId, next))
         {
-            return Closed(roundId);
+            case DatasetCommitOutcome.RoundClosed:
+                return Closed(roundId);
+            case DatasetCommitOutcome.VersionConflict:
+                return null;
         }
 
         metrics.RecordWithdrawn();
@@ -142,7 +163,8 @@ public sealed class DatasetGrain(
 
     async Task IDatasetRepairGrain.RepairIndex(string roundId)
     {
-        if (state.State.Rounds.TryGetValue(roundId, out var entry))
+        await LoadAsync();
+        if (_state.Rounds.TryGetValue(roundId, out var entry))
         {
             // Refused means the round closed with this state unindexed: nothing more can be done here,
             // and the write it belongs to was never acknowledged.
@@ -174,14 +196,8 @@ public sealed class DatasetGrain(
             return new SurveyWriteResult(SurveyWriteOutcome.RoundNotFound, null, "No such round.");
         }
 
-        // An index that refuses the current state (round closed) still holds the first attempt if its
-        // row got there before the close; if not, that write was never acknowledged and is not now.
-        if (!await index.UpsertAsync(Row(write.RoundId, entry)) &&
-            (await index.RevisionAsync(write.RoundId, InstitutionId, DatasetId) ?? 0) < memo.Revision)
-        {
-            return Closed(write.RoundId);
-        }
-
+        // The memo was committed with its row (one transaction), closed round or not: only the notice to the
+        // assignment, sent after the commit, may have been lost.
         await assignment.DatasetWritten(entry.SubmissionsSeen, replayed: true);
         if (memo.Revision == entry.Revision && !entry.Withdrawn)
         {
@@ -198,36 +214,96 @@ public sealed class DatasetGrain(
     }
 
     /// <summary>
-    /// Intent, state, row. Returns false, with the previous entry restored in memory and in storage,
-    /// when the index refused the row because the round was closed.
+    /// Runs a decision on the stored state: with no state read yet, a write assumes none exists where no
+    /// older states may exist (its commit says otherwise if one does), else reads it first. A decision whose
+    /// commit met another version adopts that version and decides again.
     /// </summary>
-    private async Task<bool> CommitAsync(string roundId, DatasetRoundEntry? previous, DatasetRoundEntry next)
+    private async Task<SurveyWriteResult> DecideAsync(Func<Task<SurveyWriteResult?>> decide)
     {
-        await index.RecordIntentAsync(roundId, InstitutionId, DatasetId, next.Revision, clock.GetUtcNow());
-        state.State.Rounds[roundId] = next;
-
-        // A failed state write rolls back; its intent stays for the sweeper, whose repair finds nothing to do.
-        await state.WriteOrRollBackAsync(this);
-
-        // A failed upsert leaves the state ahead of the row and the intent in place: the client's
-        // retry or the sweeper finishes it. The write is not acknowledged (the exception says so).
-        if (await index.UpsertAsync(Row(roundId, next)))
+        for (var attempt = 1; ; attempt++)
         {
-            return true;
+            if (!_loaded)
+            {
+                if (attempt == 1 && !await legacy.MayExistAsync())
+                {
+                    Adopt(null);
+                }
+                else
+                {
+                    await LoadAsync();
+                }
+            }
+
+            if (await decide() is { } result)
+            {
+                return result;
+            }
+
+            if (attempt == 3)
+            {
+                throw new InvalidOperationException($"Dataset '{Key}' kept meeting other stored versions; the write was not stored.");
+            }
+        }
+    }
+
+    private async Task LoadAsync()
+    {
+        if (_loaded)
+        {
+            return;
         }
 
-        if (previous is null)
+        if (await index.ReadDatasetStateAsync(Key) is { } stored)
         {
-            state.State.Rounds.Remove(roundId);
-        }
-        else
-        {
-            state.State.Rounds[roundId] = previous;
+            Adopt(stored);
+            return;
         }
 
-        await state.WriteOrRollBackAsync(this);
-        await index.ClearIntentAsync(roundId, InstitutionId, DatasetId, int.MaxValue);
-        return false;
+        var old = await legacy.ReadAsync(this.GetGrainId());
+        _state = old ?? new DatasetState();
+        _version = 0;
+        _loaded = true;
+    }
+
+    private void Adopt(StoredDatasetState? stored)
+    {
+        _state = stored is null ? new DatasetState() : serializer.Deserialize(stored.Payload) ?? new DatasetState();
+        _version = stored?.Version ?? 0;
+        _loaded = true;
+    }
+
+    /// <summary>
+    /// The state with <paramref name="next"/> as the round's entry, and its row, in one commit. This
+    /// activation's state changes only once the commit is known: committed, it is the new state; refused
+    /// (closed round), the old one stays; another version found, that one is adopted; an exception (outcome
+    /// unknown) makes the next call read the state again.
+    /// </summary>
+    private async Task<DatasetCommitOutcome> CommitAsync(string roundId, DatasetRoundEntry next)
+    {
+        var nextState = new DatasetState { Rounds = new Dictionary<string, DatasetRoundEntry>(_state.Rounds) { [roundId] = next } };
+        DatasetCommitResult result;
+        try
+        {
+            result = await index.CommitDatasetAsync(new DatasetCommit(Key, _version, serializer.SerializeToArray(nextState), Row(roundId, next)));
+        }
+        catch
+        {
+            _loaded = false;
+            throw;
+        }
+
+        switch (result.Outcome)
+        {
+            case DatasetCommitOutcome.Committed:
+                _state = nextState;
+                _version = result.Version;
+                break;
+            case DatasetCommitOutcome.VersionConflict:
+                Adopt(result.Stored);
+                break;
+        }
+
+        return result.Outcome;
     }
 
     private static SurveyWriteResult Closed(string roundId) =>

@@ -12,6 +12,22 @@ public interface ISurveyIndex
     Task<bool> UpsertAsync(SurveyIndexRow row, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Stores a dataset grain's next state and its index row (with document and counter) in one transaction:
+    /// both or neither. The state is stored only over the version the grain read; the row follows the rules of
+    /// <see cref="UpsertAsync"/>. A closed round stores nothing.
+    /// </summary>
+    Task<DatasetCommitResult> CommitDatasetAsync(DatasetCommit commit, CancellationToken cancellationToken = default);
+
+    /// <summary>A dataset grain's stored state (key "institution/dataset"), or null if it has none.</summary>
+    Task<StoredDatasetState?> ReadDatasetStateAsync(string grainKey, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Whether any dataset state is still kept where builds before V005 kept it (the grain storage); while
+    /// there is, a dataset with no state here must look there before it can say it has none.
+    /// </summary>
+    Task<bool> HasLegacyDatasetStatesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// After this returns, every later upsert of the round is refused. It waits for upserts in flight
     /// (they hold the round's gate shared), and is idempotent.
     /// </summary>

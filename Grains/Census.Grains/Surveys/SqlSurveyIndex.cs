@@ -30,6 +30,9 @@ public abstract class SqlSurveyIndex : ISurveyIndex
     private readonly string _recordIntent;
     private readonly string _clearIntent;
     private readonly string _pendingIntents;
+    private readonly string _insertState;
+    private readonly string _updateState;
+    private readonly string _readState;
 
     /// <param name="parameter">How the engine names the i-th (1-based) parameter in SQL.</param>
     /// <param name="shareLock">What follows a SELECT to lock its row shared for the transaction ("" where the transaction already excludes writers).</param>
@@ -46,6 +49,9 @@ public abstract class SqlSurveyIndex : ISurveyIndex
         _recordIntent = SurveyIndexSql.RecordIntent(parameter);
         _clearIntent = SurveyIndexSql.ClearIntent(parameter);
         _pendingIntents = SurveyIndexSql.PendingIntents(parameter);
+        _insertState = SurveyIndexSql.InsertState(parameter);
+        _updateState = SurveyIndexSql.UpdateState(parameter);
+        _readState = SurveyIndexSql.ReadState(parameter);
         _upsert = SurveyIndexSql.Upsert(parameter);
         _count = SurveyIndexSql.Count(parameter);
         _countForInstitution = SurveyIndexSql.CountForInstitution(parameter);
@@ -78,17 +84,7 @@ public abstract class SqlSurveyIndex : ISurveyIndex
         await using var connection = await ConnectAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         object?[] key = [row.RoundId, row.InstitutionId, row.DatasetId];
-
-        // The gate row is created open by the round's first upsert; held shared until commit, so a
-        // close waits for this upsert, and an upsert after the close sees it closed.
-        var closed = await ScalarAsync(connection, transaction, _readGate, [row.RoundId], cancellationToken);
-        if (closed is null)
-        {
-            await ExecuteAsync(connection, transaction, _openGate, [row.RoundId, false], cancellationToken);
-            closed = await ScalarAsync(connection, transaction, _readGate, [row.RoundId], cancellationToken);
-        }
-
-        if (Convert.ToBoolean(closed, CultureInfo.InvariantCulture))
+        if (await GateClosedAsync(connection, transaction, row.RoundId, cancellationToken))
         {
             // Refused — but a repair of the revision the row already has (a row indexed before documents
             // existed, or whose document write was lost) may still fill in its document: that changes what
@@ -108,7 +104,82 @@ public abstract class SqlSurveyIndex : ISurveyIndex
             return false;
         }
 
-        var before = await ScalarAsync(connection, transaction, _rowWithdrawn, key, cancellationToken);
+        await UpsertRowAsync(connection, transaction, row, cancellationToken);
+        await ExecuteAsync(connection, transaction, _clearIntent, [.. key, row.Revision], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// State and row in one transaction, statement by statement: right for an engine in this process
+    /// (SQLite, whose IMMEDIATE transaction excludes every other writer); PostgreSQL overrides it with one
+    /// call of a function, one round trip.
+    /// </summary>
+    public virtual async Task<DatasetCommitResult> CommitDatasetAsync(DatasetCommit commit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(commit);
+        await using var connection = await ConnectAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (await GateClosedAsync(connection, transaction, commit.Row.RoundId, cancellationToken))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return DatasetCommitResult.Closed;
+        }
+
+        var now = commit.Row.UpdatedAt;
+        var stored = commit.ExpectedVersion == 0
+            ? await ExecuteAsync(connection, transaction, _insertState, [commit.GrainKey, commit.Payload, now], cancellationToken)
+            : await ExecuteAsync(connection, transaction, _updateState, [commit.GrainKey, commit.Payload, now, commit.ExpectedVersion], cancellationToken);
+        if (stored == 0)
+        {
+            var current = await ReadStateAsync(connection, transaction, commit.GrainKey, cancellationToken);
+            await transaction.RollbackAsync(cancellationToken);
+            return DatasetCommitResult.Conflict(current);
+        }
+
+        await UpsertRowAsync(connection, transaction, commit.Row, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return DatasetCommitResult.Committed(commit.ExpectedVersion + 1);
+    }
+
+    public async Task<StoredDatasetState?> ReadDatasetStateAsync(string grainKey, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await ConnectAsync(cancellationToken);
+        return await ReadStateAsync(connection, null, grainKey, cancellationToken);
+    }
+
+    public abstract Task<bool> HasLegacyDatasetStatesAsync(CancellationToken cancellationToken = default);
+
+    private async Task<StoredDatasetState?> ReadStateAsync(DbConnection connection, DbTransaction? transaction, string grainKey, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction, _readState, [grainKey]);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new StoredDatasetState(Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture), (byte[])reader.GetValue(1))
+            : null;
+    }
+
+    /// <summary>
+    /// Whether the round's gate is closed. The gate row is created open by the round's first write; held
+    /// shared until commit, so a close waits for this transaction, and a write after the close sees it closed.
+    /// </summary>
+    private async Task<bool> GateClosedAsync(DbConnection connection, DbTransaction transaction, string roundId, CancellationToken cancellationToken)
+    {
+        var closed = await ScalarAsync(connection, transaction, _readGate, [roundId], cancellationToken);
+        if (closed is null)
+        {
+            await ExecuteAsync(connection, transaction, _openGate, [roundId, false], cancellationToken);
+            closed = await ScalarAsync(connection, transaction, _readGate, [roundId], cancellationToken);
+        }
+
+        return Convert.ToBoolean(closed, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The row (forward by revision only), its counter and its document, inside the caller's transaction.</summary>
+    private async Task UpsertRowAsync(DbConnection connection, DbTransaction transaction, SurveyIndexRow row, CancellationToken cancellationToken)
+    {
+        object?[] key = [row.RoundId, row.InstitutionId, row.DatasetId];
+        var before = await ScalarAsync(connection, transaction, _rowWithdrawn, [.. key, (short)row.Shard], cancellationToken);
         var applied = await ExecuteAsync(connection, transaction, _upsert, [.. SurveyIndexSql.Values(row)], cancellationToken) > 0;
         var wasLive = before is not null && !Convert.ToBoolean(before, CultureInfo.InvariantCulture);
         var delta = (row.Withdrawn ? 0 : 1) - (wasLive ? 1 : 0);
@@ -122,10 +193,6 @@ public abstract class SqlSurveyIndex : ISurveyIndex
             await ExecuteAsync(connection, transaction, _upsertDocument,
                 [.. key, row.Revision, row.UpdatedBy, SurveyDocumentJson.Write(row.Record), SurveyDocumentJson.Write(row.Levels)], cancellationToken);
         }
-
-        await ExecuteAsync(connection, transaction, _clearIntent, [.. key, row.Revision], cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return true;
     }
 
     public async Task CloseRoundAsync(string roundId, CancellationToken cancellationToken = default)
@@ -191,13 +258,13 @@ public abstract class SqlSurveyIndex : ISurveyIndex
         return command;
     }
 
-    private async Task<int> ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<object?> values, CancellationToken cancellationToken)
+    private async Task<int> ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<object?> values, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, transaction, sql, values);
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private async Task<object?> ScalarAsync(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<object?> values, CancellationToken cancellationToken)
+    private async Task<object?> ScalarAsync(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<object?> values, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, transaction, sql, values);
         var value = await command.ExecuteScalarAsync(cancellationToken);

@@ -12,6 +12,14 @@ namespace Census.Grains.Surveys;
 /// </summary>
 public sealed class SqliteSurveyIndex(LocalStore store) : SqlSurveyIndex(i => "$p" + i, "", "")
 {
+    public override async Task<bool> HasLegacyDatasetStatesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await store.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT EXISTS (SELECT 1 FROM grain_state WHERE state_name = 'dataset')";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) != 0;
+    }
+
     protected override async Task<DbConnection> ConnectAsync(CancellationToken cancellationToken) =>
         await store.OpenAsync(cancellationToken);
 

@@ -68,7 +68,9 @@ internal static class SurveyIndexSql
 
     /// <summary>Whether the stored row is withdrawn (no row: no result), locked for the upsert that follows where the engine locks rows.</summary>
     public static string RowWithdrawn(Func<int, string> parameter, string rowLock) =>
-        $"SELECT withdrawn FROM census_survey_index WHERE round_id = {parameter(1)} AND institution_id = {parameter(2)} AND dataset_id = {parameter(3)}{rowLock}";
+        $"SELECT withdrawn FROM census_survey_index WHERE round_id = {parameter(1)} AND institution_id = {parameter(2)} AND dataset_id = {parameter(3)} " +
+        // The shard names the one partition to look in (PostgreSQL plans over all 64 without it).
+        $"AND shard = {parameter(4)}{rowLock}";
 
     // The close gate: an upsert reads its round's row shared and proceeds only while it is open.
     public static string ReadGate(Func<int, string> parameter, string shareLock) =>
@@ -110,6 +112,18 @@ internal static class SurveyIndexSql
     public static string PendingIntents(Func<int, string> parameter) =>
         "SELECT round_id, institution_id, dataset_id FROM census_survey_intent " +
         $"WHERE recorded_at < {parameter(1)} ORDER BY recorded_at LIMIT {parameter(2)}";
+
+    // Dataset grain states (V005): stored under the version the grain read.
+    public static string InsertState(Func<int, string> parameter) =>
+        "INSERT INTO census_dataset_state (grain_key, version, payload, updated_at) " +
+        $"VALUES ({parameter(1)}, 1, {parameter(2)}, {parameter(3)}) ON CONFLICT (grain_key) DO NOTHING";
+
+    public static string UpdateState(Func<int, string> parameter) =>
+        $"UPDATE census_dataset_state SET version = version + 1, payload = {parameter(2)}, updated_at = {parameter(3)} " +
+        $"WHERE grain_key = {parameter(1)} AND version = {parameter(4)}";
+
+    public static string ReadState(Func<int, string> parameter) =>
+        $"SELECT version, payload FROM census_dataset_state WHERE grain_key = {parameter(1)}";
 
     public static string ReadShard(Func<int, string> parameter) =>
         $"SELECT {RowHead}, revision FROM census_survey_index " +

@@ -32,6 +32,7 @@ internal static class CensusTestSilo
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddCensusMetrics();
         silo.Services.AddSingleton<ISurveyIndex>(index);
+        silo.Services.TryAddSingleton<LegacyDatasetStates>();
         silo.Services.AddSurveyIndexSweeper(o =>
         {
             o.Period = TimeSpan.FromMilliseconds(500);

@@ -19,8 +19,34 @@ public sealed class InMemorySurveyIndex : ISurveyIndex
     private readonly ConcurrentDictionary<string, UpsertHold> _countHolds = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Round, string Institution, string Dataset), (int Revision, DateTimeOffset At)> _intents = new();
     private readonly ConcurrentDictionary<(string Round, string Institution, string Dataset), int> _upsertsOf = new();
+    private readonly ConcurrentDictionary<string, StoredDatasetState> _states = new(StringComparer.Ordinal);
     private int _upserts;
+    private int _stateReads;
+    private readonly List<FailureRule> _lostReplies = [];
     private int _closeFailures;
+
+    /// <summary>Reads of dataset states so far (<see cref="ReadDatasetStateAsync"/>).</summary>
+    public int StateReads => Volatile.Read(ref _stateReads);
+
+    /// <summary>
+    /// The next <paramref name="count"/> commits of the record's row are stored and then throw, as when the
+    /// database committed but its reply never reached the silo.
+    /// </summary>
+    public void LoseNextCommitReplies(int count, string roundId, string institutionId, string datasetId)
+    {
+        lock (_failuresLock)
+        {
+            _lostReplies.Add(new FailureRule(row => row.RoundId == roundId && row.InstitutionId == institutionId && row.DatasetId == datasetId) { Remaining = count });
+        }
+    }
+
+    /// <summary>Stores the dataset's state again under the next version, as a second activation writing the same state would.</summary>
+    public void BumpStateVersion(string grainKey) =>
+        _states.AddOrUpdate(grainKey, _ => throw new InvalidOperationException("no state"), (_, s) => s with { Version = s.Version + 1 });
+
+    /// <summary>Drops the document of a row, as rows indexed before documents existed (V004) had none.</summary>
+    public void StripDocument(string roundId, string institutionId, string datasetId) =>
+        _rows.AddOrUpdate((roundId, institutionId, datasetId), _ => throw new InvalidOperationException("no row"), (_, r) => r with { Record = null, Levels = null });
 
     /// <summary>Upserts attempted so far, failed ones included.</summary>
     public int Upserts => Volatile.Read(ref _upserts);
@@ -142,6 +168,65 @@ public sealed class InMemorySurveyIndex : ISurveyIndex
             return true;
         }
     }
+
+    /// <summary>
+    /// Like census_commit_dataset: under the lock a close takes, the gate, then the state under its expected
+    /// version, then the row by <see cref="UpsertAsync"/>'s rules; both or neither. Holds and injected failures
+    /// apply as to an upsert of the row, before anything is stored.
+    /// </summary>
+    public async Task<DatasetCommitResult> CommitDatasetAsync(DatasetCommit commit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(commit);
+        var row = commit.Row;
+        cancellationToken.ThrowIfCancellationRequested();
+        Interlocked.Increment(ref _upserts);
+        _upsertsOf.AddOrUpdate((row.RoundId, row.InstitutionId, row.DatasetId), 1, (_, count) => count + 1);
+        if (TakeHold(row) is { } hold)
+        {
+            await hold.WaitAsync();
+        }
+
+        if (TakeFailure(row))
+        {
+            throw new IOException($"Injected index failure committing {row.RoundId}/{row.InstitutionId}/{row.DatasetId} r{row.Revision}.");
+        }
+
+        lock (_gate)
+        {
+            if (_closedRounds.Contains(row.RoundId))
+            {
+                return DatasetCommitResult.Closed;
+            }
+
+            _states.TryGetValue(commit.GrainKey, out var stored);
+            if ((stored?.Version ?? 0) != commit.ExpectedVersion)
+            {
+                return DatasetCommitResult.Conflict(stored);
+            }
+
+            var version = commit.ExpectedVersion + 1;
+            _states[commit.GrainKey] = new StoredDatasetState(version, commit.Payload);
+            var key = (row.RoundId, row.InstitutionId, row.DatasetId);
+            _rows.AddOrUpdate(key, row, (_, current) => current.Revision < row.Revision ? row : current);
+            if (TakeRule(_lostReplies, row))
+            {
+                throw new IOException($"Injected lost reply after committing {row.RoundId}/{row.InstitutionId}/{row.DatasetId} r{row.Revision}.");
+            }
+
+            return DatasetCommitResult.Committed(version);
+        }
+    }
+
+    public Task<StoredDatasetState?> ReadDatasetStateAsync(string grainKey, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _stateReads);
+        return Task.FromResult(_states.TryGetValue(grainKey, out var stored) ? stored : null);
+    }
+
+    /// <summary>Whether dataset states may be in the grain storage (a store upgraded from before V005); false unless a test says so.</summary>
+    public bool LegacyDatasetStates { get; set; }
+
+    public Task<bool> HasLegacyDatasetStatesAsync(CancellationToken cancellationToken = default) => Task.FromResult(LegacyDatasetStates);
 
     /// <summary>Like the SQL: rows not withdrawn that have a document, ordered by dataset id, one page.</summary>
     public Task<IReadOnlyList<SurveyDocument>> ListDocumentsAsync(string roundId, string institutionId, int page, int pageSize, CancellationToken cancellationToken = default)
@@ -269,18 +354,20 @@ public sealed class InMemorySurveyIndex : ISurveyIndex
     public Task<int?> RevisionAsync(string roundId, string institutionId, string datasetId, CancellationToken cancellationToken = default) =>
         Task.FromResult(Find(roundId, institutionId, datasetId)?.Revision);
 
-    private bool TakeFailure(SurveyIndexRow row)
+    private bool TakeFailure(SurveyIndexRow row) => TakeRule(_failures, row);
+
+    private bool TakeRule(List<FailureRule> rules, SurveyIndexRow row)
     {
         lock (_failuresLock)
         {
-            var rule = _failures.Find(r => r.Remaining > 0 && r.Matches(row));
+            var rule = rules.Find(r => r.Remaining > 0 && r.Matches(row));
             if (rule is null)
             {
                 return false;
             }
 
             rule.Remaining--;
-            _failures.RemoveAll(r => r.Remaining == 0);
+            rules.RemoveAll(r => r.Remaining == 0);
             return true;
         }
     }

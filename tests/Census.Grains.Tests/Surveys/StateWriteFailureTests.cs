@@ -1,12 +1,16 @@
 namespace Census.Grains.Tests.Surveys;
 
-/// <summary>A survey write whose grain-state save fails reaches the caller and changes nothing anywhere.</summary>
+/// <summary>
+/// A survey write whose save fails reaches the caller and changes nothing anywhere. A dataset's state is saved
+/// with its index row in one commit, so the failure is injected there; other grains' saves fail in their storage.
+/// </summary>
 [Collection(FlakyStorageClusterCollection.Name)]
 public sealed class StateWriteFailureTests(FlakyStorageClusterFixture fixture)
 {
     private readonly TestCensus _census = new(fixture.Client);
 
-    private void FailNextStateWriteOf(IDatasetGrain dataset) => fixture.Storage.FailNextWrite(dataset.GetGrainId());
+    private void FailNextStateWriteOf(IDatasetGrain dataset) =>
+        fixture.Index.FailNextUpserts(1, row => $"{row.InstitutionId}/{row.DatasetId}" == dataset.GetPrimaryKeyString());
 
     private async Task<(string RoundId, string InstitutionId, string DatasetId, IDatasetGrain Dataset)> ArrangeAsync()
     {
