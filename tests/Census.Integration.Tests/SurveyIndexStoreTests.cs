@@ -293,6 +293,29 @@ public sealed class SurveyIndexStoreTests : IAsyncLifetime
         Assert.False(await index.UpsertAsync(Live("d1", 1)));
     }
 
+    [Fact]
+    public async Task On_postgres_a_close_waits_for_a_dataset_commit_in_flight_and_then_refuses_the_next()
+    {
+        var index = Index("postgres");
+        await index.CommitDatasetAsync(Commit("d0", 0, [1], Live("d0", 1)));
+
+        // A commit in flight holds the round's advisory lock shared until it commits.
+        await using var inFlight = await _dataSource.OpenConnectionAsync();
+        await using var transaction = await inFlight.BeginTransactionAsync();
+        await using (var share = new NpgsqlCommand("SELECT pg_advisory_xact_lock_shared(census_round_lock_key('r1'))", inFlight, transaction))
+        {
+            await share.ExecuteNonQueryAsync();
+        }
+
+        var close = index.CloseRoundAsync("r1");
+        await WaitUntilABackendWaitsForALockAsync("census_survey_gate");
+        Assert.False(close.IsCompleted);
+
+        await transaction.CommitAsync();
+        await close;
+        Assert.Equal(DatasetCommitOutcome.RoundClosed, (await index.CommitDatasetAsync(Commit("d1", 0, [1], Live("d1", 1)))).Outcome);
+    }
+
     /// <summary>Until PostgreSQL reports a statement on <paramref name="table"/> waiting for a lock.</summary>
     private async Task WaitUntilABackendWaitsForALockAsync(string table)
     {

@@ -6,8 +6,9 @@ namespace Census.Grains.Surveys;
 
 /// <summary>
 /// The survey index on PostgreSQL (tables from deploy/sql V002–V005); commands borrow pooled
-/// connections. An upsert holds its round's gate row FOR SHARE and its own row FOR UPDATE; a dataset
-/// write is one call of census_commit_dataset (V005): one statement, one round trip, one transaction.
+/// connections. A dataset write is one call of census_commit_dataset (V005): one statement, one round trip,
+/// one transaction, holding its round's advisory lock shared. An upsert of a row alone (repairs) holds the
+/// round's gate row FOR SHARE and its own row FOR UPDATE. A close waits for both kinds.
 /// </summary>
 public sealed class PostgresSurveyIndex(NpgsqlDataSource dataSource) : SqlSurveyIndex(i => "$" + i, " FOR SHARE", " FOR UPDATE")
 {
@@ -63,6 +64,18 @@ public sealed class PostgresSurveyIndex(NpgsqlDataSource dataSource) : SqlSurvey
             2 => DatasetCommitResult.Closed,
             _ => throw new InvalidOperationException($"census_commit_dataset returned outcome {outcome}."),
         };
+    }
+
+    public override async Task CloseRoundAsync(string roundId, CancellationToken cancellationToken = default)
+    {
+        // The advisory lock exclusive waits for writes in flight and holds later ones until this commits; the
+        // gate row's update waits for repairs holding it FOR SHARE.
+        await using var command = dataSource.CreateCommand(
+            "WITH locked AS (SELECT pg_advisory_xact_lock(census_round_lock_key($1))) " +
+            "INSERT INTO census_survey_gate (round_id, closed) SELECT $1, true FROM locked " +
+            "ON CONFLICT (round_id) DO UPDATE SET closed = true");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = roundId });
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public override async Task<bool> HasLegacyDatasetStatesAsync(CancellationToken cancellationToken = default)

@@ -195,7 +195,7 @@ public abstract class SqlSurveyIndex : ISurveyIndex
         }
     }
 
-    public async Task CloseRoundAsync(string roundId, CancellationToken cancellationToken = default)
+    public virtual async Task CloseRoundAsync(string roundId, CancellationToken cancellationToken = default)
     {
         await using var lease = await OpenAsync(_closeGate, [roundId, true], cancellationToken);
         await lease.Command.ExecuteNonQueryAsync(cancellationToken);
