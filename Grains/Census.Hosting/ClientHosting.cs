@@ -16,6 +16,7 @@ public static class ClientHosting
         client.AddActivityPropagation();
         client.Services.TryAddSingleton(TimeProvider.System);
         client.Services.AddSingleton<IClientConnectionRetryFilter, ClusterConnectRetry>();
+        client.Configure<ClientMessagingOptions>(ClusterTimings.Client);
         client.Configure<ClusterOptions>(o =>
         {
             o.ClusterId = options.ClusterId;

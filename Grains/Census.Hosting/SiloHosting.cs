@@ -33,6 +33,7 @@ public static class SiloHosting
         silo.Services.AddCensusMetrics();
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddSurveyIndexSweeper();
+        silo.Configure<ClusterMembershipOptions>(ClusterTimings.Membership);
         // Grain calls carry the caller's trace context, so a request's spans continue across silos.
         silo.AddActivityPropagation();
 

@@ -67,6 +67,7 @@ public interface IRankingRunGrain : IGrainWithStringKey
     Task<RankingRun?> Get();
 
     /// <summary>Null when the run or the record is unknown.</summary>
+    [ResponseTimeout("00:00:30")]
     [Alias("Explain"), Orleans.Concurrency.ReadOnly]
     Task<Explanation?> Explain(string institutionId, string datasetId, CancellationToken cancellationToken = default);
 

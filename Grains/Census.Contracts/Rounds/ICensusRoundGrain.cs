@@ -15,6 +15,7 @@ public interface ICensusRoundGrain : IGrainWithStringKey
     [Alias("Open")]
     Task<RoundCommandResult> Open(string actor);
 
+    [ResponseTimeout("00:00:30")]
     [Alias("Close")]
     Task<RoundCommandResult> Close(string actor);
 
@@ -33,6 +34,7 @@ public interface ICensusRoundGrain : IGrainWithStringKey
     Task<RoundWriteContext?> Subscribe(string institutionId);
 
     /// <summary>Starts a ranking run with a rubric version (default: current); the run proceeds on its own grain.</summary>
+    [ResponseTimeout("00:00:30")]
     [Alias("StartRanking")]
     Task<StartRankingResult> StartRanking(int? rubricVersion, string actor);
 
@@ -40,6 +42,7 @@ public interface ICensusRoundGrain : IGrainWithStringKey
     /// Finalizes a closed round with the selection of a completed run that started after the close; an earlier
     /// run is refused (<see cref="RoundOutcome.WrongState"/>): it may hold records withdrawn or changed before the close.
     /// </summary>
+    [ResponseTimeout("00:00:30")]
     [Alias("Finalize")]
     Task<RoundCommandResult> Finalize(string runId, string actor);
 
@@ -51,6 +54,7 @@ public interface ICensusRoundGrain : IGrainWithStringKey
     /// Holdings by institution and by sector under the current rubric; null for an unknown round. The caller's
     /// cancellation (the HTTP request aborted or timed out) stops the index query.
     /// </summary>
+    [ResponseTimeout("00:00:30")]
     [Alias("Report"), Orleans.Concurrency.ReadOnly]
     Task<Census.Contracts.Reports.RoundReport?> Report(CancellationToken cancellationToken = default);
 
