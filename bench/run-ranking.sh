@@ -30,6 +30,7 @@ dotnet Silo/bin/Release/net10.0/Silo.dll migrate >"$logs/rank-migrate.log" 2>&1
 weights=(15 10 10 10 15 10 10 10 5 5)
 post_expr=""; for i in $(seq 1 10); do post_expr+="${post_expr:+ + }${weights[$((i-1))]} * p$i"; done
 
+echo "configuration: cluster mode, 1 silo + 1 gateway on loopback, rate limits off, log level Warning, 64 shards, a fresh silo per size"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(psql --version | head -n 1); .NET $(dotnet --version)"
 echo "| records | cold run ms | warm run ms | PG top-100 ms | PG COPY binary ms | silo peak RSS MiB | silo bytes/record | selected |"
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|"

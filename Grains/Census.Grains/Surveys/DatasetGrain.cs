@@ -35,6 +35,9 @@ public sealed class DatasetGrain(
     private int _version;
     private bool _loaded;
 
+    /// <summary>The state is assumed empty (a new dataset), not read: true until a commit confirms or corrects it.</summary>
+    private bool _assumed;
+
     /// <summary>How many revision entries (who, when, what) a record keeps; older ones are dropped.</summary>
     public const int RememberedRevisions = 200;
 
@@ -227,6 +230,7 @@ public sealed class DatasetGrain(
                 if (attempt == 1 && !await legacy.MayExistAsync())
                 {
                     Adopt(null);
+                    _assumed = true;
                 }
                 else
                 {
@@ -234,12 +238,22 @@ public sealed class DatasetGrain(
                 }
             }
 
-            if (await decide() is { } result)
+            var result = await decide();
+            if (_assumed)
+            {
+                // Decided on an assumed state without committing (an If-Match, a withdraw, a refusal): only a
+                // commit would have shown the assumption wrong, so read the state and decide again.
+                _assumed = false;
+                _loaded = false;
+                continue;
+            }
+
+            if (result is not null)
             {
                 return result;
             }
 
-            if (attempt == 3)
+            if (attempt == 4)
             {
                 throw new InvalidOperationException($"Dataset '{Key}' kept meeting other stored versions; the write was not stored.");
             }
@@ -289,8 +303,12 @@ public sealed class DatasetGrain(
         catch
         {
             _loaded = false;
+            _assumed = false;
             throw;
         }
+
+        // Stored or refused, the store has answered for the version this decision assumed.
+        _assumed = result.Outcome == DatasetCommitOutcome.RoundClosed && _assumed;
 
         switch (result.Outcome)
         {

@@ -135,6 +135,45 @@ public sealed class IndexConsistencyTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_conditional_write_after_reactivation_is_decided_on_the_stored_revision()
+    {
+        var a = await WithRevision1Async();
+        await fixture.Cluster.DeactivateAsync(a.Dataset);
+
+        var next = await a.Dataset.Put(TestCensus.Write(a.RoundId, bodyHash: "body-2") with { IfMatch = [1] });
+
+        Assert.Equal(SurveyWriteOutcome.Updated, next.Outcome);
+        Assert.Equal(2, next.Response!.Revision);
+    }
+
+    [Fact]
+    public async Task A_withdraw_after_reactivation_finds_the_stored_record()
+    {
+        var a = await WithRevision1Async();
+        await fixture.Cluster.DeactivateAsync(a.Dataset);
+
+        var withdrawn = await a.Dataset.Withdraw(a.RoundId, TestCensus.Agency, null);
+
+        Assert.Equal(SurveyWriteOutcome.Withdrawn, withdrawn.Outcome);
+        Assert.True(fixture.Index.Find(a.RoundId, a.InstitutionId, a.DatasetId)!.Withdrawn);
+    }
+
+    [Fact]
+    public async Task A_retry_after_reactivation_of_a_write_stored_before_the_round_closed_is_answered_from_its_memo()
+    {
+        var a = await WithRevision1Async();
+        var write = TestCensus.Write(a.RoundId, idempotencyKey: "key-2", bodyHash: "body-2");
+        Assert.Equal(SurveyWriteOutcome.Updated, (await a.Dataset.Put(write)).Outcome);
+        await fixture.Index.CloseRoundAsync(a.RoundId);
+        await fixture.Cluster.DeactivateAsync(a.Dataset);
+
+        var retry = await a.Dataset.Put(write);
+
+        Assert.Equal(SurveyWriteOutcome.Updated, retry.Outcome);
+        Assert.Equal(2, retry.Response!.Revision);
+    }
+
+    [Fact]
     public async Task A_new_datasets_first_write_reads_no_state()
     {
         var (roundId, institutionId) = await _census.OpenRoundWithInstitution();

@@ -1,3 +1,6 @@
+using Census.Grains.Surveys;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Npgsql;
@@ -95,33 +98,34 @@ public static class SurveyLoadCheck
         return verdict;
     }
 
-    /// <summary>The dataset grains' stored state (Orleans ADO.NET storage, plain JSON), for this round.</summary>
+    /// <summary>How the dataset grains store their state (V005): the Orleans binary format of <see cref="DatasetState"/>.</summary>
+    private static readonly Orleans.Serialization.Serializer<DatasetState> StateFormat = new ServiceCollection()
+        .AddSerializer(b => b.AddAssembly(typeof(DatasetState).Assembly).AddAssembly(typeof(Census.Contracts.Surveys.SurveyRecord).Assembly))
+        .BuildServiceProvider()
+        .GetRequiredService<Orleans.Serialization.Serializer<DatasetState>>();
+
+    /// <summary>The dataset grains' stored state (census_dataset_state), for this round.</summary>
     private static async Task<Dictionary<(string, string), StoredRecord>> ReadStoredAsync(string connectionString, string roundId)
     {
         var result = new Dictionary<(string, string), StoredRecord>();
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            "SELECT grain_id_extension_string, convert_from(payload_binary, 'UTF8') FROM orleans_storage " +
-            "WHERE grain_type_string = 'dataset' AND payload_binary IS NOT NULL", connection);
+        await using var command = new NpgsqlCommand("SELECT grain_key, payload FROM census_dataset_state", connection);
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
             var key = reader.GetString(0).Split('/');
-            using var json = JsonDocument.Parse(reader.GetString(1));
-            if (!json.RootElement.GetProperty("rounds").TryGetProperty(roundId, out var entry))
+            var state = StateFormat.Deserialize(reader.GetFieldValue<byte[]>(1));
+            if (!state.Rounds.TryGetValue(roundId, out var entry))
             {
                 continue;
             }
 
-            var history = entry.GetProperty("history").EnumerateArray()
-                .Select(h => (h.GetProperty("revision").GetInt32(), h.GetProperty("at").GetDateTimeOffset()))
-                .ToList();
             result[(key[0], key[1])] = new StoredRecord(
-                entry.GetProperty("revision").GetInt32(),
-                entry.GetProperty("record").GetProperty("title").GetString(),
-                entry.GetProperty("updatedAt").GetDateTimeOffset(),
-                history);
+                entry.Revision,
+                entry.Record.Title,
+                entry.UpdatedAt,
+                entry.History.Select(h => (h.Revision, h.At)).ToList());
         }
 
         return result;
