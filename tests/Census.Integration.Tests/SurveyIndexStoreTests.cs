@@ -476,4 +476,36 @@ public sealed class SurveyIndexStoreTests : IAsyncLifetime
 
         Assert.True(await index.HasLegacyDatasetStatesAsync());
     }
+
+    [Theory]
+    [InlineData("postgres")]
+    [InlineData("sqlite")]
+    public async Task Concurrent_dataset_commits_each_get_their_own_outcome_and_keep_counts_exact(string engine)
+    {
+        var index = Index(engine);
+        await index.CommitDatasetAsync(Commit("taken", 0, [1], Live("taken", 1)));
+        await index.CommitDatasetAsync(new DatasetCommit("inst/closed", 0, [1], Live("closed", 1) with { RoundId = "r2" }));
+        await index.CloseRoundAsync("r2");
+
+        // Many writers at once (a silo's group commit takes them together): 8 institutions × 25 datasets
+        // created, then every other one withdrawn, beside a stale write and a write to the closed round.
+        var creates = Enumerable.Range(0, 200).Select(n => index.CommitDatasetAsync(
+            new DatasetCommit($"i{n % 8}/d{n}", 0, [(byte)n], Live($"d{n}", 1, institution: $"i{n % 8}")))).ToList();
+        var stale = index.CommitDatasetAsync(Commit("taken", 0, [9], Live("taken", 2)));
+        var closed = index.CommitDatasetAsync(new DatasetCommit("inst/closed", 1, [2], Live("closed", 2) with { RoundId = "r2" }));
+        await Task.WhenAll([.. creates, stale, closed]);
+        var withdrawals = Enumerable.Range(0, 200).Where(n => n % 2 == 0).Select(n => index.CommitDatasetAsync(
+            new DatasetCommit($"i{n % 8}/d{n}", 1, [(byte)n, 2], Withdrawn($"d{n}", 2, institution: $"i{n % 8}")))).ToList();
+        await Task.WhenAll(withdrawals);
+
+        Assert.All(creates, c => Assert.Equal((DatasetCommitOutcome.Committed, 1), (c.Result.Outcome, c.Result.Version)));
+        Assert.All(withdrawals, c => Assert.Equal((DatasetCommitOutcome.Committed, 2), (c.Result.Outcome, c.Result.Version)));
+        Assert.Equal(DatasetCommitOutcome.VersionConflict, stale.Result.Outcome);
+        Assert.Equal(DatasetCommitOutcome.RoundClosed, closed.Result.Outcome);
+        Assert.Equal(101, await index.CountAsync("r1"));
+        Assert.Equal(25, await index.CountAsync("r1", "i1"));
+        Assert.Equal(0, await index.CountAsync("r1", "i0"));
+        Assert.Equal(new byte[] { 3 }, (await index.ReadDatasetStateAsync("i3/d3"))!.Payload);
+        Assert.Equal(new byte[] { 4, 2 }, (await index.ReadDatasetStateAsync("i4/d4"))!.Payload);
+    }
 }

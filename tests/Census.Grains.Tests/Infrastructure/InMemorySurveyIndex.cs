@@ -170,7 +170,7 @@ public sealed class InMemorySurveyIndex : ISurveyIndex
     }
 
     /// <summary>
-    /// Like census_commit_dataset: under the lock a close takes, the gate, then the state under its expected
+    /// Like census_commit_datasets for one write: under the lock a close takes, the gate, then the state under its expected
     /// version, then the row by <see cref="UpsertAsync"/>'s rules; both or neither. Holds and injected failures
     /// apply as to an upsert of the row, before anything is stored.
     /// </summary>
