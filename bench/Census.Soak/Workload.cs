@@ -28,7 +28,11 @@ sealed class Workload(HttpClient http, SoakOptions options, string roundId)
     /// <summary>Datasets whose creation has been attempted (created or failed).</summary>
     public int Claimed => Math.Min(Volatile.Read(ref nextCreate) + 1, options.Population);
 
-    /// <summary>Sends one request of (about) the given kind and records it in the minute it completes.</summary>
+    /// <summary>
+    /// Sends one request of the given kind and records it in the minute it completes. A kind that
+    /// has nothing to work on yet falls back to a cheaper one (update → get → list; create → update
+    /// once the population is full), never to a create: the creates' rate stays their share.
+    /// </summary>
     public async Task RunAsync(Kind kind, Func<MinuteStats> minute)
     {
         var started = Stopwatch.GetTimestamp();
@@ -155,14 +159,15 @@ sealed class Workload(HttpClient http, SoakOptions options, string roundId)
             }
         }
 
-        return Claimed < options.Population ? await CreateAsync() : await GetAsync();
+        return await GetAsync();
     }
 
     private async Task<(Kind, bool)> GetAsync()
     {
+        // Before the first create has answered there is nothing to read: a list page needs no dataset.
         if (PickCreated() is not { } n)
         {
-            return await CreateAsync();
+            return await ListAsync();
         }
 
         return (Kind.Get, await SendAsync(Kind.Get, new HttpRequestMessage(HttpMethod.Get, DatasetPath(n)), HttpStatusCode.OK) is not null);
