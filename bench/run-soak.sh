@@ -11,7 +11,8 @@
 # 300 requests/s is about half the measured capacity of the mix (the write benchmark reached ~1,000
 # survey writes/s at 16 clients on 1 silo + 1 gateway; reads are cheaper, list pages dearer).
 # The cluster uses its own state directory, database (census_soak, recreated) and ports, and is
-# stopped again at the end, by the process ids it recorded.
+# stopped again at the end, by the process ids it recorded. CENSUS_SOAK_POOL_SIZE sets the Npgsql
+# pool size of every process (default 12).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 minutes="${1:-30}"
@@ -24,7 +25,14 @@ ranking_every="${3:-5}"
 out="$(pwd)/artifacts/soak"
 mkdir -p "$out"
 export CENSUS_LC_STATE_DIR="$out/cluster"
-export CENSUS_LC_DATABASE=census_soak CENSUS_LC_CLUSTER_ID=soak
+export CENSUS_LC_CLUSTER_ID=soak
+# Pools sized to the server (docs/reliability.md, "Size connection pools to the server"): a silo
+# holds two Npgsql pools (grain storage and membership; the index, prepared statements), so
+# 3 silos x 2 x 12 + the gateway's stay below PostgreSQL's default max_connections of 100. With
+# Npgsql's default of 100 per pool a ranking run (64 shards loading at once) exhausted the server
+# (53300) and the cluster answered 503s until the end of the run.
+pool_size="${CENSUS_SOAK_POOL_SIZE:-12}"
+export CENSUS_LC_CONNECTION="Host=127.0.0.1;Port=5432;Username=census;Password=${CENSUS_PG_PASSWORD:-census};Database=census_soak;Maximum Pool Size=$pool_size"
 export CENSUS_LC_SILO_PORT=11411 CENSUS_LC_SILO_GATEWAY_PORT=30411 CENSUS_LC_SILO_HTTP_PORT=5490 CENSUS_LC_HTTP_PORT=5480
 # The soak measures the service, not the rate limiter (100 writes/s per key) nor its logging.
 export Census__RateLimits__Enabled=false Logging__LogLevel__Default=Warning
@@ -47,7 +55,7 @@ done
 
 report="$out/soak-$(date -u +%Y%m%dT%H%M%SZ).md"
 {
-  echo "configuration: cluster mode, 3 silos + 1 gateway on loopback (deploy/local-cluster.sh), PostgreSQL database census_soak, rate limits off, log level Warning, Release build"
+  echo "configuration: cluster mode, 3 silos + 1 gateway on loopback (deploy/local-cluster.sh), PostgreSQL database census_soak (Maximum Pool Size=$pool_size per pool; server max_connections $(PGPASSWORD="${CENSUS_PG_PASSWORD:-census}" psql -h 127.0.0.1 -U census -d census_soak -Atc 'SHOW max_connections')), rate limits off, log level Warning, Release build"
   echo "load: ${rate} requests/s for ${minutes} min, a ranking run every ${ranking_every} min; memory: VmRSS of each silo and the gateway, Pss summed over every postgres process (the whole server), from /proc"
   echo "machine: $(nproc) cores ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)), $(free -g | awk '/Mem:/ {print $2}') GiB; load average $(cut -d' ' -f1-3 /proc/loadavg) at start; $(psql --version | head -n 1); .NET $(dotnet --version); commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . 2>/dev/null || echo '+changes')"
   status=0
