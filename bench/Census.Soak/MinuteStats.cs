@@ -19,6 +19,9 @@ sealed class MinuteStats
     /// <summary>Resident memory in MiB per process name, sampled at the end of the minute.</summary>
     public IReadOnlyList<(string Name, double MiB)> Memory { get; set; } = [];
 
+    /// <summary>Whether every dataset of the population had been claimed by the end of the minute.</summary>
+    public bool PopulationFull { get; set; }
+
     public void Success(Kind kind, double ms)
     {
         lock (gate)

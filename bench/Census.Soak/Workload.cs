@@ -115,6 +115,9 @@ sealed class Workload(HttpClient http, SoakOptions options, string roundId)
         }
     }
 
+    /// <summary>Clears the error tally (after the warm-up, whose failures are reported on their own).</summary>
+    public void ForgetErrors() => errorsByStatus.Clear();
+
     private async Task<(Kind, bool)> CreateAsync()
     {
         var n = Interlocked.Increment(ref nextCreate);
