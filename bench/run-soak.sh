@@ -12,7 +12,9 @@
 # survey writes/s at 16 clients on 1 silo + 1 gateway; reads are cheaper, list pages dearer).
 # The cluster uses its own state directory, database (census_soak, recreated) and ports, and is
 # stopped again at the end, by the process ids it recorded. CENSUS_SOAK_POOL_SIZE sets the Npgsql
-# pool size of every process (default 12).
+# pool size of every process (default 12); CENSUS_SOAK_POPULATION the number of datasets after
+# which creates turn into updates (default 20000: full after about 11 minutes at 300 requests/s, so
+# memory is judged over the second half of a 30-minute run); CENSUS_SOAK_INSTITUTIONS (default 50).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 minutes="${1:-30}"
@@ -61,7 +63,8 @@ report="$out/soak-$(date -u +%Y%m%dT%H%M%SZ).md"
   status=0
   dotnet bench/Census.Soak/bin/Release/net10.0/Census.Soak.dll \
     --gateway "http://127.0.0.1:$CENSUS_LC_HTTP_PORT" --admin-key-file "$CENSUS_LC_STATE_DIR/admin-key" \
-    --minutes "$minutes" --rate "$rate" --ranking-every "$ranking_every" --pids "$pids" 2>&1 || status=$?
+    --minutes "$minutes" --rate "$rate" --ranking-every "$ranking_every" --pids "$pids" \
+    --population "${CENSUS_SOAK_POPULATION:-20000}" --institutions "${CENSUS_SOAK_INSTITUTIONS:-50}" 2>&1 || status=$?
   echo "load average $(cut -d' ' -f1-3 /proc/loadavg) at the end; logs in $CENSUS_LC_STATE_DIR/logs"
   exit "$status"
 } | tee "$report"

@@ -159,7 +159,8 @@ int Report()
     var p99 = Workloads().Select(k =>
     {
         var values = settled.Select(m => m.Percentile(k, 0.99)).Where(v => !double.IsNaN(v)).Order().ToArray();
-        var median = values.Length == 0 ? double.NaN : values[values.Length / 2];
+        // The lower median: with two minutes it is the better one, so a doubling still shows.
+        var median = values.Length == 0 ? double.NaN : values[(values.Length - 1) / 2];
         var max = values.Length == 0 ? double.NaN : values[^1];
         return (Kind: k, Median: median, Max: max, Stable: values.Length == 0 || max <= 2 * median);
     }).ToArray();
@@ -190,11 +191,11 @@ int Report()
     var flat = growth.All(g => g.Flat);
     var memoryVerdict = !judged
         ? $"not judged (the working set was still growing: {workload.Claimed} of {options.Population} datasets at the end; a longer run fills it)"
-        : flat ? "flat" : "GROWING: " + string.Join(", ", growth.Where(g => !g.Flat).Select(g => g.Name));
+        : (flat ? "flat" : "GROWING: " + string.Join(", ", growth.Where(g => !g.Flat).Select(g => g.Name)))
+            + string.Create(CultureInfo.InvariantCulture, $" (minute {from.Minute} → {to.Minute}, at most 10% or 16 MiB more; every dataset existed from minute {full + 1})");
     var stable = p99.All(p => p.Stable);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"summary: memory {memoryVerdict} " +
-        $"(≤ 10% or 16 MiB over the second half, once every dataset exists), p99 {(stable ? "stable" : "UNSTABLE: " + string.Join(", ", p99.Where(p => !p.Stable).Select(p => Name(p.Kind))))} " +
+        $"summary: memory {memoryVerdict}, p99 {(stable ? "stable" : "UNSTABLE: " + string.Join(", ", p99.Where(p => !p.Stable).Select(p => Name(p.Kind))))} " +
         $"(no minute above twice the median), {errors} errors"));
     return errors == 0 ? 0 : 1;
 }
