@@ -56,6 +56,7 @@ for name in silo-1 silo-2 silo-3 gateway-1; do
 done
 
 report="$out/soak-$(date -u +%Y%m%dT%H%M%SZ).md"
+set +e   # the generator's exit status (1 when any request failed) is this script's, after the report
 {
   echo "configuration: cluster mode, 3 silos + 1 gateway on loopback (deploy/local-cluster.sh), PostgreSQL database census_soak (Maximum Pool Size=$pool_size per pool; server max_connections $(PGPASSWORD="${CENSUS_PG_PASSWORD:-census}" psql -h 127.0.0.1 -U census -d census_soak -Atc 'SHOW max_connections')), rate limits off, log level Warning, Release build"
   echo "load: ${rate} requests/s for ${minutes} min, a ranking run every ${ranking_every} min; memory: VmRSS of each silo and the gateway, Pss summed over every postgres process (the whole server), from /proc"
@@ -69,5 +70,6 @@ report="$out/soak-$(date -u +%Y%m%dT%H%M%SZ).md"
   exit "$status"
 } | tee "$report"
 status="${PIPESTATUS[0]}"
+set -e
 echo "report kept in $report"
 exit "$status"

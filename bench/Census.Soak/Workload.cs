@@ -115,6 +115,9 @@ sealed class Workload(HttpClient http, SoakOptions options, string roundId)
         }
     }
 
+    /// <summary>Tallies a request the generator did not send because too many were already waiting.</summary>
+    public void NotSent(Kind kind) => errorsByStatus.AddOrUpdate($"{kind.ToString().ToLowerInvariant()} not sent (too many in flight)", 1, (_, count) => count + 1);
+
     /// <summary>Clears the error tally (after the warm-up, whose failures are reported on their own).</summary>
     public void ForgetErrors() => errorsByStatus.Clear();
 
