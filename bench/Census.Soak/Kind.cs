@@ -1,0 +1,4 @@
+namespace Census.Soak;
+
+/// <summary>The request kinds the soak reports separately.</summary>
+enum Kind { Create, Update, Get, List, Ranking }
