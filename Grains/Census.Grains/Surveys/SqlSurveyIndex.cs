@@ -16,6 +16,7 @@ public abstract class SqlSurveyIndex : ISurveyIndex
     private readonly string _count;
     private readonly string _countForInstitution;
     private readonly string _readShard;
+    private readonly string _loadShard;
     private readonly string _readRow;
     private readonly string _readGroup;
     private readonly string _reportCells;
@@ -56,6 +57,7 @@ public abstract class SqlSurveyIndex : ISurveyIndex
         _count = SurveyIndexSql.Count(parameter);
         _countForInstitution = SurveyIndexSql.CountForInstitution(parameter);
         _readShard = SurveyIndexSql.ReadShard(parameter);
+        _loadShard = SurveyIndexSql.LoadShard(parameter);
         _readRow = SurveyIndexSql.ReadRow(parameter);
         _readGroup = SurveyIndexSql.ReadGroup(parameter);
         _reportCells = SurveyIndexSql.ReportCells(parameter);
@@ -286,6 +288,46 @@ public abstract class SqlSurveyIndex : ISurveyIndex
         {
             yield return SurveyIndexSql.ReadShardRow(reader) with { Revision = reader.GetInt32(SurveyIndexSql.FirstExtraColumn) };
         }
+    }
+
+    /// <summary>
+    /// The shard through a data reader — measured cheaper per row than Npgsql's binary COPY export, whose per-field
+    /// reads cost more than the reader's — with the levels packed into one column and each text encoded into one
+    /// reused buffer.
+    /// </summary>
+    public async Task LoadShardAsync(string roundId, int shard, IShardRowSink sink, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        await using var lease = await OpenAsync(_loadShard, [roundId, (short)shard], cancellationToken);
+        await using var reader = await lease.Command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken);
+        var text = new byte[1024];
+        var levels = new byte[20];
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            // Columns in order (sequential access).
+            var institution = Encode(reader.GetString(0), ref text, 0);
+            var dataset = Encode(reader.GetString(1), ref text, institution.End);
+            var sector = Encode(reader.GetString(2), ref text, dataset.End);
+            var modality = Encode(reader.GetString(3), ref text, sector.End);
+            var eligible = reader.GetBoolean(4);
+            var revision = reader.GetInt32(5);
+            SurveyIndexSql.UnpackLevels(reader.GetInt64(6), levels);
+            sink.Add(text.AsSpan(institution), text.AsSpan(dataset), text.AsSpan(sector), text.AsSpan(modality), eligible, revision, levels);
+        }
+    }
+
+    /// <summary>Appends <paramref name="value"/>'s UTF-8 to <paramref name="buffer"/> at <paramref name="start"/>, growing it if needed.</summary>
+    private static Range Encode(string value, ref byte[] buffer, Index start)
+    {
+        var offset = start.Value;
+        var length = System.Text.Encoding.UTF8.GetByteCount(value);
+        if (offset + length > buffer.Length)
+        {
+            Array.Resize(ref buffer, Math.Max(buffer.Length * 2, offset + length));
+        }
+
+        System.Text.Encoding.UTF8.GetBytes(value, buffer.AsSpan(offset));
+        return offset..(offset + length);
     }
 
     public async Task<ShardRow?> ReadRowAsync(string roundId, string institutionId, string datasetId, CancellationToken cancellationToken = default)
