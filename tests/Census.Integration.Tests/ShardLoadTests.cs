@@ -84,16 +84,18 @@ public sealed class ShardLoadTests : IAsyncLifetime
     [Theory]
     [InlineData("postgres")]
     [InlineData("sqlite")]
-    public async Task A_shard_load_hands_ids_beyond_ascii_as_their_utf8(string engine)
+    public async Task A_shard_load_hands_longIdids_beyond_ascii_as_their_utf8(string engine)
     {
         var index = Index(engine);
-        await index.UpsertAsync(Row("기관-서울", "데이터셋-ü-1", 0));
+        // Longer than the reader's chunk of chars, with surrogate pairs astride its boundaries.
+        var longId = "데이터셋-" + string.Concat(Enumerable.Repeat("ü😀", 200));
+        await index.UpsertAsync(Row("기관-서울", longId, 0));
 
         var rows = new Rows();
         await index.LoadShardAsync("r1", 0, rows);
 
         var only = Assert.Single(rows.Read);
-        Assert.Equal(("기관-서울", "데이터셋-ü-1"), (only.Institution, only.Dataset));
+        Assert.Equal(("기관-서울", longId), (only.Institution, only.Dataset));
     }
 
     [Theory]

@@ -301,14 +301,16 @@ public abstract class SqlSurveyIndex : ISurveyIndex
         await using var lease = await OpenAsync(_loadShard, [roundId, (short)shard], cancellationToken);
         await using var reader = await lease.Command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken);
         var text = new byte[1024];
+        var chars = new char[256];
+        var utf8 = System.Text.Encoding.UTF8.GetEncoder();
         var levels = new byte[20];
         while (await reader.ReadAsync(cancellationToken))
         {
-            // Columns in order (sequential access).
-            var institution = Encode(reader.GetString(0), ref text, 0);
-            var dataset = Encode(reader.GetString(1), ref text, institution.End);
-            var sector = Encode(reader.GetString(2), ref text, dataset.End);
-            var modality = Encode(reader.GetString(3), ref text, sector.End);
+            // Columns in order (sequential access); text is copied out as chars, never built into a string.
+            var institution = Encode(reader, 0, chars, utf8, ref text, 0);
+            var dataset = Encode(reader, 1, chars, utf8, ref text, institution.End.Value);
+            var sector = Encode(reader, 2, chars, utf8, ref text, dataset.End.Value);
+            var modality = Encode(reader, 3, chars, utf8, ref text, sector.End.Value);
             var eligible = reader.GetBoolean(4);
             var revision = reader.GetInt32(5);
             SurveyIndexSql.UnpackLevels(reader.GetInt64(6), levels);
@@ -316,18 +318,27 @@ public abstract class SqlSurveyIndex : ISurveyIndex
         }
     }
 
-    /// <summary>Appends <paramref name="value"/>'s UTF-8 to <paramref name="buffer"/> at <paramref name="start"/>, growing it if needed.</summary>
-    private static Range Encode(string value, ref byte[] buffer, Index start)
+    /// <summary>Appends a text column's UTF-8 to <paramref name="buffer"/> at <paramref name="start"/>, a chunk of chars at a time.</summary>
+    private static Range Encode(DbDataReader reader, int ordinal, char[] chars, System.Text.Encoder utf8, ref byte[] buffer, int start)
     {
-        var offset = start.Value;
-        var length = System.Text.Encoding.UTF8.GetByteCount(value);
-        if (offset + length > buffer.Length)
+        var end = start;
+        long read = 0;
+        while (true)
         {
-            Array.Resize(ref buffer, Math.Max(buffer.Length * 2, offset + length));
-        }
+            var count = (int)reader.GetChars(ordinal, read, chars, 0, chars.Length);
+            if (end + (3 * count) + 4 > buffer.Length)
+            {
+                Array.Resize(ref buffer, Math.Max(buffer.Length * 2, end + (3 * count) + 4));
+            }
 
-        System.Text.Encoding.UTF8.GetBytes(value, buffer.AsSpan(offset));
-        return offset..(offset + length);
+            // A chunk may end inside a surrogate pair: the encoder keeps the high half for the next chunk.
+            end += utf8.GetBytes(chars.AsSpan(0, count), buffer.AsSpan(end), flush: count < chars.Length);
+            read += count;
+            if (count < chars.Length)
+            {
+                return start..end;
+            }
+        }
     }
 
     public async Task<ShardRow?> ReadRowAsync(string roundId, string institutionId, string datasetId, CancellationToken cancellationToken = default)
