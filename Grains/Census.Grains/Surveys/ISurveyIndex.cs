@@ -63,7 +63,7 @@ public interface ISurveyIndex
 
     /// <summary>
     /// Reads one shard of a round (rows not withdrawn), in no particular order, into <paramref name="sink"/>: what a
-    /// ranking loads, with no object per row (PostgreSQL streams it as a binary COPY).
+    /// ranking loads, with no object per row (the twenty levels travel packed in one column).
     /// </summary>
     Task LoadShardAsync(string roundId, int shard, IShardRowSink sink, CancellationToken cancellationToken = default);
 
