@@ -5,7 +5,10 @@
 #   - a ranking run cold (shards not active) and warm (shards hold their frozen slices),
 #   - PostgreSQL's plain top-100: ORDER BY the weighted score LIMIT 100, no quotas,
 #   - PostgreSQL streaming the same index rows out: COPY … TO STDOUT (FORMAT binary),
-#   - the silo's peak resident memory, per indexed record.
+#   - the silo's resident memory before the load and at its peak, and the peak per indexed record.
+# Sizes make a scaling line (e.g. 100000 1000000 3000000: a 3M round needs about 2 GB for PostgreSQL's
+# working set and 1–2 GB for the silo). RANK_GC=workstation runs the silo with workstation GC instead of the
+# server GC its runtimeconfig asks for (DOTNET_gcServer=0), to compare the two.
 #
 #   bash bench/run-ranking.sh [sizes...]
 set -euo pipefail
@@ -30,10 +33,12 @@ dotnet Silo/bin/Release/net10.0/Silo.dll migrate >"$logs/rank-migrate.log" 2>&1
 weights=(15 10 10 10 15 10 10 10 5 5)
 post_expr=""; for i in $(seq 1 10); do post_expr+="${post_expr:+ + }${weights[$((i-1))]} * p$i"; done
 
-echo "configuration: cluster mode, 1 silo + 1 gateway on loopback, rate limits off, log level Warning, 64 shards, a fresh silo per size"
+gc="${RANK_GC:-server}"
+[ "$gc" = workstation ] && export DOTNET_gcServer=0
+echo "configuration: cluster mode, 1 silo + 1 gateway on loopback, rate limits off, log level Warning, 64 shards, a fresh silo per size, silo $gc GC"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(psql --version | head -n 1); .NET $(dotnet --version)"
-echo "| records | cold run ms | warm run ms | PG top-100 ms | PG COPY binary ms | silo peak RSS MiB | silo bytes/record | selected |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| records | cold run ms | warm run ms | PG top-100 ms | PG COPY binary ms | cold ÷ COPY | warm ÷ top-100 | silo RSS before load MiB | silo peak RSS MiB | silo bytes/record | selected |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
@@ -77,6 +82,7 @@ for n in "${sizes[@]}"; do
                          ARRAY(SELECT abs(hashint4(i * 32 + 16 + c)) % 5 FROM generate_series(1, 10) AS c) AS p) AS levels;
     ANALYZE census_survey_index;" >/dev/null
   curl -fs -X POST "$api/rounds/$round/close" "${auth[@]}" >/dev/null
+  idle_kb=$(awk '/VmRSS/ {print $2}' /proc/$silo/status)
 
   run_ms() {
     local start end location state
@@ -101,7 +107,8 @@ for n in "${sizes[@]}"; do
   copy=$(for _ in 1 2 3; do s=$(date +%s%N); psql_ -c "COPY (SELECT * FROM census_survey_index WHERE round_id = '$round' AND shard >= 0) TO STDOUT (FORMAT binary)" >/dev/null; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); done | best)
   peak_kb=$(awk '/VmHWM/ {print $2}' /proc/$silo/status)
   per_record=$(( peak_kb * 1024 / n ))
-  echo "| $n | $cold ($cold_state) | $warm ($warm_state, $same) | $top | $copy | $((peak_kb / 1024)) | $per_record | $selected |"
+  ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+  echo "| $n | $cold ($cold_state) | $warm ($warm_state, $same) | $top | $copy | $(ratio "$cold" "$copy") | $(ratio "$warm" "$top") | $((idle_kb / 1024)) | $((peak_kb / 1024)) | $per_record | $selected |"
 
   kill "$gateway" "$silo"; wait "$gateway" "$silo" 2>/dev/null || true
 done

@@ -54,23 +54,36 @@ public static class CandidatePruning
         var samples = new List<ScoreSample>();
         foreach (var sector in eligible.GroupBy(c => c.Sector))
         {
-            var cap = ExactSelection.GroupTop(constraints, sector.Key);
-            var perInstitution = new Dictionary<string, long>(StringComparer.Ordinal);
-            var sampled = 0;
-            foreach (var record in sector.OrderByDescending(r => Score(r.PostQuarterPoints, r.NowQuarterPoints)))
-            {
-                if (sampled >= perSector)
-                {
-                    break;
-                }
+            samples.AddRange(SampleRanked(sector.OrderByDescending(r => Score(r.PostQuarterPoints, r.NowQuarterPoints)), constraints, perSector));
+        }
 
-                var taken = perInstitution.GetValueOrDefault(record.InstitutionId);
-                if (taken < cap)
-                {
-                    perInstitution[record.InstitutionId] = taken + 1;
-                    sampled++;
-                    samples.Add(record);
-                }
+        return samples;
+    }
+
+    /// <summary>
+    /// <see cref="Samples"/> of one sector whose records come already ordered by (post, now) descending: enumerates
+    /// them only until <paramref name="perSector"/> are taken, so a shard that keeps its records ranked builds no more.
+    /// </summary>
+    public static IReadOnlyList<ScoreSample> SampleRanked(IEnumerable<ScoreSample> ranked, SelectionConstraints constraints, int perSector)
+    {
+        ArgumentNullException.ThrowIfNull(ranked);
+        ArgumentNullException.ThrowIfNull(constraints);
+        var samples = new List<ScoreSample>();
+        var perInstitution = new Dictionary<string, long>(StringComparer.Ordinal);
+        long cap = -1;
+        foreach (var record in ranked)
+        {
+            if (samples.Count >= perSector)
+            {
+                break;
+            }
+
+            cap = cap < 0 ? ExactSelection.GroupTop(constraints, record.Sector) : cap;
+            var taken = perInstitution.GetValueOrDefault(record.InstitutionId);
+            if (taken < cap)
+            {
+                perInstitution[record.InstitutionId] = taken + 1;
+                samples.Add(record);
             }
         }
 

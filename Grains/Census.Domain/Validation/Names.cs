@@ -29,6 +29,24 @@ public static class Names
             ? value
             : throw new FormatException($"'{name}' is not a {typeof(TEnum).Name}.");
 
+    /// <summary>
+    /// The value whose wire name is these UTF-8 bytes (rows read from the index without building a string per row);
+    /// throws for a name that is not one.
+    /// </summary>
+    public static TEnum ParseUtf8<TEnum>(ReadOnlySpan<byte> name)
+        where TEnum : struct, Enum
+    {
+        foreach (var (bytes, value) in Table<TEnum>.Utf8)
+        {
+            if (name.SequenceEqual(bytes))
+            {
+                return value;
+            }
+        }
+
+        throw new FormatException($"'{System.Text.Encoding.UTF8.GetString(name)}' is not a {typeof(TEnum).Name}.");
+    }
+
     /// <summary>Whether a value is one the enumeration defines (a name exists for it).</summary>
     public static bool IsDefined<TEnum>(TEnum value)
         where TEnum : struct, Enum => Table<TEnum>.ByValue.ContainsKey(value);
@@ -53,5 +71,9 @@ public static class Names
 
         public static readonly FrozenDictionary<TEnum, string> ByValue =
             ByName.ToFrozenDictionary(p => p.Value, p => p.Key);
+
+        // A closed set of a few short names: a linear scan of their bytes beats hashing a span.
+        public static readonly (byte[] Name, TEnum Value)[] Utf8 =
+            [.. Enum.GetValues<TEnum>().Select(v => (System.Text.Encoding.UTF8.GetBytes(Convert(v.ToString())), v))];
     }
 }

@@ -16,12 +16,17 @@ internal static class GroupFingerprints
     /// <summary>FNV-1a over the dataset id's UTF-8 bytes and the revision: the same on every silo and process.</summary>
     public static ulong RowHash(string datasetId, int revision)
     {
-        var hash = FnvOffset;
         Span<byte> buffer = stackalloc byte[256];
-        var bytes = Encoding.UTF8.GetByteCount(datasetId) <= buffer.Length
-            ? buffer[..Encoding.UTF8.GetBytes(datasetId, buffer)]
-            : Encoding.UTF8.GetBytes(datasetId);
-        foreach (var b in bytes)
+        return Encoding.UTF8.GetByteCount(datasetId) <= buffer.Length
+            ? RowHash(buffer[..Encoding.UTF8.GetBytes(datasetId, buffer)], revision)
+            : RowHash(Encoding.UTF8.GetBytes(datasetId), revision);
+    }
+
+    /// <summary><see cref="RowHash(string, int)"/> of a dataset id already in UTF-8.</summary>
+    public static ulong RowHash(ReadOnlySpan<byte> datasetId, int revision)
+    {
+        var hash = FnvOffset;
+        foreach (var b in datasetId)
         {
             hash = (hash ^ b) * FnvPrime;
         }
@@ -40,13 +45,19 @@ internal static class GroupFingerprints
     /// <summary>Adds shards' parts of the same groups together, keyed by <see cref="Key"/>.</summary>
     public static Dictionary<string, GroupFingerprint> Combine(IEnumerable<GroupFingerprint> parts)
     {
-        var groups = new Dictionary<string, GroupFingerprint>(StringComparer.Ordinal);
+        // Summed under (institution, sector) first: a group has a part in most shards, and its string key is built once.
+        var sums = new Dictionary<(string Institution, Sector Sector), (long Rows, ulong Hash)>();
         foreach (var part in parts)
         {
-            var key = Key(part.InstitutionId, part.Sector);
-            groups[key] = groups.TryGetValue(key, out var sum)
-                ? sum with { Rows = sum.Rows + part.Rows, Hash = unchecked(sum.Hash + part.Hash) }
-                : part;
+            var key = (part.InstitutionId, part.Sector);
+            var (rows, hash) = sums.GetValueOrDefault(key);
+            sums[key] = (rows + part.Rows, unchecked(hash + part.Hash));
+        }
+
+        var groups = new Dictionary<string, GroupFingerprint>(sums.Count, StringComparer.Ordinal);
+        foreach (var (key, sum) in sums)
+        {
+            groups.Add(Key(key.Institution, key.Sector), new GroupFingerprint(key.Institution, key.Sector, sum.Rows, sum.Hash));
         }
 
         return groups;

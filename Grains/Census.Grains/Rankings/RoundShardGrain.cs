@@ -30,43 +30,38 @@ public sealed class RoundShardGrain(ISurveyIndex index) : Grain, IRoundShardGrai
     {
         ArgumentOutOfRangeException.ThrowIfNegative(perSector);
         var slice = await SliceFor(request, keepForRun: true);
-        var weights = request.Weights.ToArray();
-        var eligible = new List<ScoreSample>(slice.Count);
-        for (var i = 0; i < slice.Count; i++)
+        var scores = slice.Scores(request.Weights.ToArray());
+        var constraints = SelectionPolicies.ToConstraints(request.Policy);
+        var samples = new List<ScoreSample>();
+        foreach (var sector in scores.Sectors())
         {
-            if (slice.Eligible(i))
-            {
-                eligible.Add(new ScoreSample(slice.Sector(i), slice.QuarterPoints(i, weights, post: true), slice.QuarterPoints(i, weights, post: false), slice.Institution(i)));
-            }
+            samples.AddRange(CandidatePruning.SampleRanked(Ranked(slice, scores, sector), constraints, perSector));
         }
 
-        var samples = CandidatePruning.Samples(eligible, SelectionPolicies.ToConstraints(request.Policy), perSector);
-        return new ShardSample(Shard, slice.Count, eligible.Count, samples, slice.Groups());
+        return new ShardSample(Shard, slice.Count, scores.Eligible, samples, slice.Groups());
     }
 
     async Task<ShardRanking> IRoundShardGrain.Candidates(ShardRankRequest request, IReadOnlyList<ScoreThreshold> thresholds)
     {
         var slice = await SliceFor(request, keepForRun: false);
-        var weights = request.Weights.ToArray();
+        var scores = slice.Scores(request.Weights.ToArray());
         var filter = new CandidatePruning.ThresholdFilter(thresholds);
-        var eligible = 0L;
         var kept = new List<Candidate>();
         var rows = new Dictionary<Candidate, int>(ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < slice.Count; i++)
+        foreach (var sector in scores.Sectors())
         {
-            if (!slice.Eligible(i))
+            foreach (var row in scores.Ranked(sector))
             {
-                continue;
-            }
+                var (post, now) = (scores.Post(row), scores.Now(row));
+                if (!filter.Keeps(sector, post, now))
+                {
+                    break; // ranked best first: every later record of the sector scores lower still
+                }
 
-            eligible++;
-            var (post, now) = (slice.QuarterPoints(i, weights, post: true), slice.QuarterPoints(i, weights, post: false));
-            if (filter.Keeps(slice.Sector(i), post, now))
-            {
                 // Only records that can pass are built (their dataset ids decoded); Above decides.
-                var candidate = new Candidate(slice.Institution(i), slice.Dataset(i), slice.Sector(i), post, now);
+                var candidate = new Candidate(slice.Institution(row), slice.Dataset(row), sector, post, now);
                 kept.Add(candidate);
-                rows.Add(candidate, i);
+                rows.Add(candidate, row);
             }
         }
 
@@ -74,8 +69,17 @@ public sealed class RoundShardGrain(ISurveyIndex index) : Grain, IRoundShardGrai
         return new ShardRanking(
             Shard,
             slice.Count,
-            eligible,
+            scores.Eligible,
             [.. candidates.Select(c => new RankedRecord(c.InstitutionId, c.DatasetId, c.Sector, slice.Modality(rows[c]), c.PostQuarterPoints, c.NowQuarterPoints))]);
+    }
+
+    /// <summary>A sector's eligible records as samples, best first, built only as far as they are read.</summary>
+    private static IEnumerable<ScoreSample> Ranked(ShardSlice slice, ShardScores scores, Census.Contracts.Institutions.Sector sector)
+    {
+        foreach (var row in scores.Ranked(sector))
+        {
+            yield return new ScoreSample(sector, scores.Post(row), scores.Now(row), slice.Institution(row));
+        }
     }
 
     private async Task<ShardSlice> SliceFor(ShardRankRequest request, bool keepForRun)
@@ -83,7 +87,7 @@ public sealed class RoundShardGrain(ISurveyIndex index) : Grain, IRoundShardGrai
         if (request.Frozen)
         {
             _pending.Clear();
-            return _frozen ??= await ShardSlice.LoadAsync(index.ReadShardAsync(RoundId, Shard));
+            return _frozen ??= await ShardSlice.LoadAsync(index, RoundId, Shard);
         }
 
         _frozen = null;
@@ -99,7 +103,7 @@ public sealed class RoundShardGrain(ISurveyIndex index) : Grain, IRoundShardGrai
             return pending;
         }
 
-        var slice = await ShardSlice.LoadAsync(index.ReadShardAsync(RoundId, Shard));
+        var slice = await ShardSlice.LoadAsync(index, RoundId, Shard);
         if (keepForRun && request.RunId.Length > 0)
         {
             // A run that died between its questions never asks the second: the oldest slices make way.

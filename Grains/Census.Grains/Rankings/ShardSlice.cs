@@ -1,114 +1,96 @@
 using System.Text;
 using Census.Contracts.Institutions;
+using Census.Contracts.Rankings;
 using Census.Contracts.Surveys;
-using Census.Domain.Validation;
 using Census.Grains.Surveys;
 
 namespace Census.Grains.Rankings;
 
 /// <summary>
-/// A shard's rows held compactly for repeated rankings of a frozen round: one array per column, institution ids
-/// as indexes into a table of the shard's institutions, dataset ids as UTF-8 in one buffer, sector, modality and
-/// eligibility as bytes, the 20 levels side by side — about 40 bytes a record, plus the id's length.
+/// A shard's rows held compactly, one array per column: institution ids as indexes into a table of the shard's
+/// institutions, dataset ids as UTF-8 in one buffer, sector, modality and eligibility as bytes, the 20 levels side by
+/// side — about 40 bytes a record plus the id's length — and the scores under the last weights asked for
+/// (<see cref="ShardScores"/>, 12 bytes a record), so a run's two questions score the rows once.
 /// </summary>
-internal sealed class ShardSlice
+internal sealed class ShardSlice(
+    string[] institutionTable,
+    int[] institutions,
+    int[] datasetEnds,
+    byte[] datasetBytes,
+    byte[] sectors,
+    byte[] modalities,
+    bool[] eligible,
+    byte[] levels,
+    ShardGroups groups)
 {
     private const int LevelsPerRow = 20;
 
-    private readonly List<string> _institutionTable = [];
-    private readonly Dictionary<string, int> _institutionIndex = new(StringComparer.Ordinal);
-    private int[] _institutions = new int[64];
-    private int[] _datasetEnds = new int[64];
-    private byte[] _datasetBytes = new byte[1024];
-    private byte[] _sectors = new byte[64];
-    private byte[] _modalities = new byte[64];
-    private bool[] _eligible = new bool[64];
-    private byte[] _levels = new byte[64 * LevelsPerRow];
-    private readonly Dictionary<(int Institution, Sector Sector), (long Rows, ulong Hash)> _groups = [];
+    /// <summary>
+    /// Loads at once per process: a run asks all its shards together, and 64 loads at once on a silo of a few cores are
+    /// no faster than a few, but hold 64 database connections — enough to exhaust a shared server's slots (measured:
+    /// runs failed with 53300 and retried). Twice the cores keeps a core busy while another load waits on the wire.
+    /// </summary>
+    private static readonly SemaphoreSlim Loads = new(2 * Environment.ProcessorCount);
 
-    public int Count { get; private set; }
+    private ShardScores? _scores;
 
-    public static async Task<ShardSlice> LoadAsync(IAsyncEnumerable<ShardRow> rows)
+    public int Count => institutions.Length;
+
+    /// <summary>Reads one shard of a round from the index into a new slice.</summary>
+    public static async Task<ShardSlice> LoadAsync(ISurveyIndex index, string roundId, int shard, CancellationToken cancellationToken = default)
     {
-        var slice = new ShardSlice();
-        await foreach (var row in rows)
+        await Loads.WaitAsync(cancellationToken);
+        try
         {
-            slice.Add(row);
+            var builder = new ShardSliceBuilder();
+            await index.LoadShardAsync(roundId, shard, builder, cancellationToken);
+            return builder.Build();
         }
-
-        slice.TrimExcess();
-        return slice;
-    }
-
-    private void Add(ShardRow row)
-    {
-        if (Count == _institutions.Length)
+        finally
         {
-            Grow(Count * 2);
+            Loads.Release();
         }
-
-        if (!_institutionIndex.TryGetValue(row.InstitutionId, out var institution))
-        {
-            institution = _institutionTable.Count;
-            _institutionTable.Add(row.InstitutionId);
-            _institutionIndex.Add(row.InstitutionId, institution);
-        }
-
-        var start = Count == 0 ? 0 : _datasetEnds[Count - 1];
-        var length = Encoding.UTF8.GetByteCount(row.DatasetId);
-        if (start + length > _datasetBytes.Length)
-        {
-            Array.Resize(ref _datasetBytes, Math.Max(_datasetBytes.Length * 2, start + length));
-        }
-
-        Encoding.UTF8.GetBytes(row.DatasetId, _datasetBytes.AsSpan(start));
-        _datasetEnds[Count] = start + length;
-        _institutions[Count] = institution;
-        _sectors[Count] = (byte)Names.Parse<Sector>(row.Sector);
-        _modalities[Count] = (byte)Names.Parse<Modality>(row.Modality);
-        _eligible[Count] = row.Eligible;
-        row.Levels.AsSpan(0, LevelsPerRow).CopyTo(_levels.AsSpan(Count * LevelsPerRow));
-        var group = (institution, (Sector)_sectors[Count]);
-        var (rows, hash) = _groups.GetValueOrDefault(group);
-        _groups[group] = (rows + 1, unchecked(hash + GroupFingerprints.RowHash(row.DatasetId, row.Revision)));
-        Count++;
-    }
-
-    private void Grow(int capacity)
-    {
-        Array.Resize(ref _institutions, capacity);
-        Array.Resize(ref _datasetEnds, capacity);
-        Array.Resize(ref _sectors, capacity);
-        Array.Resize(ref _modalities, capacity);
-        Array.Resize(ref _eligible, capacity);
-        Array.Resize(ref _levels, capacity * LevelsPerRow);
-    }
-
-    private void TrimExcess()
-    {
-        Grow(Count);
-        Array.Resize(ref _datasetBytes, Count == 0 ? 0 : _datasetEnds[Count - 1]);
-        _institutionIndex.Clear();
-        _institutionIndex.TrimExcess();
     }
 
     /// <summary>The fingerprint of each (institution, sector) group's rows in this slice, as read.</summary>
-    public IReadOnlyList<Census.Contracts.Rankings.GroupFingerprint> Groups() =>
-        [.. _groups.Select(g => new Census.Contracts.Rankings.GroupFingerprint(_institutionTable[g.Key.Institution], g.Key.Sector, g.Value.Rows, g.Value.Hash))];
+    public IReadOnlyList<GroupFingerprint> Groups()
+    {
+        var fingerprints = new GroupFingerprint[groups.Rows.Length];
+        for (var g = 0; g < fingerprints.Length; g++)
+        {
+            fingerprints[g] = new GroupFingerprint(institutionTable[groups.Institutions[g]], (Sector)groups.Sectors[g], groups.Rows[g], groups.Hashes[g]);
+        }
 
-    public string Institution(int i) => _institutionTable[_institutions[i]];
+        return fingerprints;
+    }
+
+    public string Institution(int i) => institutionTable[institutions[i]];
+
+    /// <summary>The institution's index in this slice's table: equal indexes, equal institutions.</summary>
+    public int InstitutionIndex(int i) => institutions[i];
 
     public string Dataset(int i)
     {
-        var start = i == 0 ? 0 : _datasetEnds[i - 1];
-        return Encoding.UTF8.GetString(_datasetBytes, start, _datasetEnds[i] - start);
+        var start = i == 0 ? 0 : datasetEnds[i - 1];
+        return Encoding.UTF8.GetString(datasetBytes, start, datasetEnds[i] - start);
     }
 
-    public Sector Sector(int i) => (Sector)_sectors[i];
+    public Sector Sector(int i) => (Sector)sectors[i];
 
-    public Modality Modality(int i) => (Modality)_modalities[i];
+    public Modality Modality(int i) => (Modality)modalities[i];
 
-    public bool Eligible(int i) => _eligible[i];
+    public bool Eligible(int i) => eligible[i];
+
+    /// <summary>The rows scored under <paramref name="weights"/>: computed once, kept until other weights are asked for.</summary>
+    public ShardScores Scores(IReadOnlyList<int> weights)
+    {
+        if (_scores is null || !_scores.Weights.SequenceEqual(weights))
+        {
+            _scores = new ShardScores(this, [.. weights]);
+        }
+
+        return _scores;
+    }
 
     /// <summary>
     /// Σ weight × level over the ten levels now (<paramref name="post"/> false) or post: the rubric's
@@ -121,7 +103,7 @@ internal sealed class ShardSlice
         var sum = 0;
         for (var c = 0; c < 10; c++)
         {
-            sum += weights[c] * _levels[offset + c];
+            sum += weights[c] * levels[offset + c];
         }
 
         return sum;

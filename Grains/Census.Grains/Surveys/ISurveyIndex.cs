@@ -61,6 +61,12 @@ public interface ISurveyIndex
     /// </summary>
     IAsyncEnumerable<ShardRow> ReadShardAsync(string roundId, int shard, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Reads one shard of a round (rows not withdrawn), in no particular order, into <paramref name="sink"/>: what a
+    /// ranking loads, with no object per row (the twenty levels travel packed in one column).
+    /// </summary>
+    Task LoadShardAsync(string roundId, int shard, IShardRowSink sink, CancellationToken cancellationToken = default);
+
     /// <summary>One record's row as a ranking reads it, or null (explanations).</summary>
     Task<ShardRow?> ReadRowAsync(string roundId, string institutionId, string datasetId, CancellationToken cancellationToken = default);
 

@@ -16,6 +16,7 @@ public abstract class SqlSurveyIndex : ISurveyIndex
     private readonly string _count;
     private readonly string _countForInstitution;
     private readonly string _readShard;
+    private readonly string _loadShard;
     private readonly string _readRow;
     private readonly string _readGroup;
     private readonly string _reportCells;
@@ -56,6 +57,7 @@ public abstract class SqlSurveyIndex : ISurveyIndex
         _count = SurveyIndexSql.Count(parameter);
         _countForInstitution = SurveyIndexSql.CountForInstitution(parameter);
         _readShard = SurveyIndexSql.ReadShard(parameter);
+        _loadShard = SurveyIndexSql.LoadShard(parameter);
         _readRow = SurveyIndexSql.ReadRow(parameter);
         _readGroup = SurveyIndexSql.ReadGroup(parameter);
         _reportCells = SurveyIndexSql.ReportCells(parameter);
@@ -285,6 +287,57 @@ public abstract class SqlSurveyIndex : ISurveyIndex
         while (await reader.ReadAsync(cancellationToken))
         {
             yield return SurveyIndexSql.ReadShardRow(reader) with { Revision = reader.GetInt32(SurveyIndexSql.FirstExtraColumn) };
+        }
+    }
+
+    /// <summary>
+    /// The shard through a data reader, with the levels packed into one column and each text encoded into one reused
+    /// buffer. Not a binary COPY: Npgsql's exporter spent more CPU skipping a million rows' 26 fields (~2.1 s) than its
+    /// data reader spent decoding them all (~1.4 s), and COPY takes no parameters.
+    /// </summary>
+    public async Task LoadShardAsync(string roundId, int shard, IShardRowSink sink, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        await using var lease = await OpenAsync(_loadShard, [roundId, (short)shard], cancellationToken);
+        await using var reader = await lease.Command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken);
+        var text = new byte[1024];
+        var chars = new char[256];
+        var utf8 = System.Text.Encoding.UTF8.GetEncoder();
+        var levels = new byte[20];
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            // Columns in order (sequential access); text is copied out as chars and kept as UTF-8, not as strings.
+            var institution = Encode(reader, 0, chars, utf8, ref text, 0);
+            var dataset = Encode(reader, 1, chars, utf8, ref text, institution.End.Value);
+            var sector = Encode(reader, 2, chars, utf8, ref text, dataset.End.Value);
+            var modality = Encode(reader, 3, chars, utf8, ref text, sector.End.Value);
+            var eligible = reader.GetBoolean(4);
+            var revision = reader.GetInt32(5);
+            SurveyIndexSql.UnpackLevels(reader.GetInt64(6), levels);
+            sink.Add(text.AsSpan(institution), text.AsSpan(dataset), text.AsSpan(sector), text.AsSpan(modality), eligible, revision, levels);
+        }
+    }
+
+    /// <summary>Appends a text column's UTF-8 to <paramref name="buffer"/> at <paramref name="start"/>, a chunk of chars at a time.</summary>
+    private static Range Encode(DbDataReader reader, int ordinal, char[] chars, System.Text.Encoder utf8, ref byte[] buffer, int start)
+    {
+        var end = start;
+        long read = 0;
+        while (true)
+        {
+            var count = (int)reader.GetChars(ordinal, read, chars, 0, chars.Length);
+            if (end + (3 * count) + 4 > buffer.Length)
+            {
+                Array.Resize(ref buffer, Math.Max(buffer.Length * 2, end + (3 * count) + 4));
+            }
+
+            // A chunk may end inside a surrogate pair: the encoder keeps the high half for the next chunk.
+            end += utf8.GetBytes(chars.AsSpan(0, count), buffer.AsSpan(end), flush: count < chars.Length);
+            read += count;
+            if (count < chars.Length)
+            {
+                return start..end;
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using Census.Grains.Surveys;
 
 namespace Census.Grains.Tests.Infrastructure;
@@ -312,6 +313,16 @@ public sealed class InMemorySurveyIndex : ISurveyIndex
             await Task.Yield();
             yield return new ShardRow(row.InstitutionId, row.DatasetId, row.Sector, row.Modality, row.Eligible,
                 [.. row.LevelsNow.Concat(row.LevelsPost).Select(l => (byte)l)]) { Revision = row.Revision };
+        }
+    }
+
+    /// <summary>Like the SQL: the same rows as <see cref="ReadShardAsync"/>, handed to the sink as UTF-8.</summary>
+    public async Task LoadShardAsync(string roundId, int shard, IShardRowSink sink, CancellationToken cancellationToken = default)
+    {
+        await foreach (var row in ReadShardAsync(roundId, shard, cancellationToken))
+        {
+            sink.Add(Encoding.UTF8.GetBytes(row.InstitutionId), Encoding.UTF8.GetBytes(row.DatasetId), Encoding.UTF8.GetBytes(row.Sector),
+                Encoding.UTF8.GetBytes(row.Modality), row.Eligible, row.Revision, row.Levels);
         }
     }
 
