@@ -125,18 +125,7 @@ public sealed class InMemorySurveyIndex : ISurveyIndex
     public async Task<bool> UpsertAsync(SurveyIndexRow row, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(row);
-        cancellationToken.ThrowIfCancellationRequested();
-        Interlocked.Increment(ref _upserts);
-        _upsertsOf.AddOrUpdate((row.RoundId, row.InstitutionId, row.DatasetId), 1, (_, count) => count + 1);
-        if (TakeHold(row) is { } hold)
-        {
-            await hold.WaitAsync();
-        }
-
-        if (TakeFailure(row))
-        {
-            throw new IOException($"Injected index failure upserting {row.RoundId}/{row.InstitutionId}/{row.DatasetId} r{row.Revision}.");
-        }
+        await BeforeWriteAsync(row, "upserting", cancellationToken);
 
         // The gate, the row and the intent under one lock, as the SQL holds them in one transaction:
         // a close either comes before this upsert (refused) or waits for it.
@@ -179,18 +168,7 @@ public sealed class InMemorySurveyIndex : ISurveyIndex
     {
         ArgumentNullException.ThrowIfNull(commit);
         var row = commit.Row;
-        cancellationToken.ThrowIfCancellationRequested();
-        Interlocked.Increment(ref _upserts);
-        _upsertsOf.AddOrUpdate((row.RoundId, row.InstitutionId, row.DatasetId), 1, (_, count) => count + 1);
-        if (TakeHold(row) is { } hold)
-        {
-            await hold.WaitAsync();
-        }
-
-        if (TakeFailure(row))
-        {
-            throw new IOException($"Injected index failure committing {row.RoundId}/{row.InstitutionId}/{row.DatasetId} r{row.Revision}.");
-        }
+        await BeforeWriteAsync(row, "committing", cancellationToken);
 
         lock (_gate)
         {
@@ -364,6 +342,23 @@ public sealed class InMemorySurveyIndex : ISurveyIndex
 
     public Task<int?> RevisionAsync(string roundId, string institutionId, string datasetId, CancellationToken cancellationToken = default) =>
         Task.FromResult(Find(roundId, institutionId, datasetId)?.Revision);
+
+    /// <summary>What every write of a row goes through first: it is counted, then waits on a hold or throws an injected failure.</summary>
+    private async Task BeforeWriteAsync(SurveyIndexRow row, string doing, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Interlocked.Increment(ref _upserts);
+        _upsertsOf.AddOrUpdate((row.RoundId, row.InstitutionId, row.DatasetId), 1, (_, count) => count + 1);
+        if (TakeHold(row) is { } hold)
+        {
+            await hold.WaitAsync();
+        }
+
+        if (TakeFailure(row))
+        {
+            throw new IOException($"Injected index failure {doing} {row.RoundId}/{row.InstitutionId}/{row.DatasetId} r{row.Revision}.");
+        }
+    }
 
     private bool TakeFailure(SurveyIndexRow row) => TakeRule(_failures, row);
 

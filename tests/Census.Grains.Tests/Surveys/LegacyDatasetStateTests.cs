@@ -3,7 +3,6 @@ using Census.Grains.Storage;
 using Census.Grains.Surveys;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Hosting;
-using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
 using Orleans.TestingHost;
