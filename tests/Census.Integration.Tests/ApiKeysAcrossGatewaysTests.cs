@@ -21,7 +21,7 @@ public sealed class ApiKeysAcrossGatewaysTests(TwoSiloCluster cluster) : IClassF
         var apiKey = key.RootElement.GetProperty("apiKey").GetString();
         var keyId = key.RootElement.GetProperty("keyId").GetString();
 
-        await using var otherGateway = new ClusterGateway(cluster.Database.ConnectionString, cluster.ClusterId);
+        await using var otherGateway = await ClusterGateway.StartAsync(cluster.Database.ConnectionString, cluster.ClusterId);
         using var agencyElsewhere = otherGateway.CreateClient();
         agencyElsewhere.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
         Assert.Equal(HttpStatusCode.OK, (await agencyElsewhere.GetAsync($"/api/v1/institutions/{institution}")).StatusCode);
@@ -41,7 +41,7 @@ public sealed class ApiKeysAcrossGatewaysTests(TwoSiloCluster cluster) : IClassF
         var idempotencyKey = Guid.NewGuid().ToString();
         using var first = await IssueKey(admin, institution, idempotencyKey);
 
-        await using var otherGateway = new ClusterGateway(cluster.Database.ConnectionString, cluster.ClusterId);
+        await using var otherGateway = await ClusterGateway.StartAsync(cluster.Database.ConnectionString, cluster.ClusterId);
         using var adminElsewhere = otherGateway.CreateAdminClient();
         using var retried = await IssueKey(adminElsewhere, institution, idempotencyKey);
 

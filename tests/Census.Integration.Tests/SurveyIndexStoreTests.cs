@@ -498,10 +498,10 @@ public sealed class SurveyIndexStoreTests : IAsyncLifetime
             new DatasetCommit($"i{n % 8}/d{n}", 1, [(byte)n, 2], Withdrawn($"d{n}", 2, institution: $"i{n % 8}")))).ToList();
         await Task.WhenAll(withdrawals);
 
-        Assert.All(creates, c => Assert.Equal((DatasetCommitOutcome.Committed, 1), (c.Result.Outcome, c.Result.Version)));
-        Assert.All(withdrawals, c => Assert.Equal((DatasetCommitOutcome.Committed, 2), (c.Result.Outcome, c.Result.Version)));
-        Assert.Equal(DatasetCommitOutcome.VersionConflict, stale.Result.Outcome);
-        Assert.Equal(DatasetCommitOutcome.RoundClosed, closed.Result.Outcome);
+        Assert.All(await Task.WhenAll(creates), c => Assert.Equal((DatasetCommitOutcome.Committed, 1), (c.Outcome, c.Version)));
+        Assert.All(await Task.WhenAll(withdrawals), c => Assert.Equal((DatasetCommitOutcome.Committed, 2), (c.Outcome, c.Version)));
+        Assert.Equal(DatasetCommitOutcome.VersionConflict, (await stale).Outcome);
+        Assert.Equal(DatasetCommitOutcome.RoundClosed, (await closed).Outcome);
         Assert.Equal(101, await index.CountAsync("r1"));
         Assert.Equal(25, await index.CountAsync("r1", "i1"));
         Assert.Equal(0, await index.CountAsync("r1", "i0"));

@@ -57,7 +57,7 @@ public sealed class SurveyWritesOnPostgresTests(TwoSiloCluster cluster) : IClass
     {
         var (client, round, institution) = await OpenRoundAsync();
         var path = $"/api/v1/rounds/{round}/institutions/{institution}/datasets/retried";
-        await using var secondGateway = new ClusterGateway(cluster.Database.ConnectionString, cluster.ClusterId);
+        await using var secondGateway = await ClusterGateway.StartAsync(cluster.Database.ConnectionString, cluster.ClusterId);
         using var second = secondGateway.CreateAdminClient();
 
         using var first = new HttpRequestMessage(HttpMethod.Put, path) { Content = Json(Record) };

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -18,6 +19,27 @@ public sealed class ClusterGateway(string connectionString, string clusterId) : 
 
         // Fault and failover tests drive load through one key: they test durability, not rate limits.
         builder.UseSetting("Census:RateLimits:Enabled", "false");
+    }
+
+    /// <summary>
+    /// Starts a gateway and returns once /health/ready answers 200. The gateway joins the cluster in the background
+    /// (it answers 503 until then), so a test that sends work through a fresh gateway must wait for this first.
+    /// </summary>
+    public static async Task<ClusterGateway> StartAsync(string connectionString, string clusterId, TimeSpan? timeout = null)
+    {
+        var gateway = new ClusterGateway(connectionString, clusterId);
+        try
+        {
+            using var client = gateway.CreateClient();
+            await Eventually.Succeeds(() => client.GetAsync("/health/ready"), r => r.StatusCode == HttpStatusCode.OK,
+                timeout ?? TimeSpan.FromSeconds(60), "gateway ready");
+            return gateway;
+        }
+        catch
+        {
+            await gateway.DisposeAsync();
+            throw;
+        }
     }
 
     public HttpClient CreateAdminClient()

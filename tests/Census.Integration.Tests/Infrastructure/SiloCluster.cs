@@ -73,10 +73,7 @@ public sealed class SiloCluster : IAsyncDisposable
             throw new InvalidOperationException("The gateway is already running.");
         }
 
-        Gateway = new ClusterGateway(ConnectionString, ClusterId);
-        using var client = Gateway.CreateClient();
-        await Eventually.Succeeds(() => client.GetAsync("/health/ready"), r => r.StatusCode == HttpStatusCode.OK,
-            StartTimeout, "gateway ready");
+        Gateway = await ClusterGateway.StartAsync(ConnectionString, ClusterId, StartTimeout);
     }
 
     public async Task StopGatewayAsync()

@@ -115,7 +115,8 @@ public static class SurveyLoadCheck
         while (await reader.ReadAsync())
         {
             var key = reader.GetString(0).Split('/');
-            var state = StateFormat.Deserialize(reader.GetFieldValue<byte[]>(1));
+            var state = StateFormat.Deserialize(reader.GetFieldValue<byte[]>(1))
+                ?? throw new InvalidDataException($"The stored state of {reader.GetString(0)} is empty.");
             if (!state.Rounds.TryGetValue(roundId, out var entry))
             {
                 continue;

@@ -28,13 +28,7 @@ public sealed class TwoSiloCluster : IAsyncLifetime
             throw new InvalidOperationException("A silo exited during start-up:\n" + First.Output + "\n---\n" + Second.Output);
         }
 
-        Gateway = new ClusterGateway(Database.ConnectionString, ClusterId);
-        using var client = Gateway.CreateClient();
-        await Eventually.Succeeds(
-            () => client.GetAsync("/health/ready"),
-            r => r.StatusCode == HttpStatusCode.OK,
-            TimeSpan.FromSeconds(60),
-            "gateway ready");
+        Gateway = await ClusterGateway.StartAsync(Database.ConnectionString, ClusterId);
     }
 
     public async Task DisposeAsync()
