@@ -170,7 +170,7 @@ public sealed class RankingRunGrain(
                 (result, modalities) = await SolveAsync(shards, request, [], constraints);
             }
 
-            state.State.Groups = GroupFingerprints.Combine(samples.SelectMany(s => s.Groups ?? []));
+            state.State.Groups = definition.Frozen ? null : GroupFingerprints.Combine(samples.SelectMany(s => s.Groups ?? []));
             state.State.Scored = samples.Sum(s => s.Scored);
             state.State.Eligible = samples.Sum(s => s.Eligible);
             state.State.TotalPostQuarterPoints = result.TotalPostQuarterPoints;

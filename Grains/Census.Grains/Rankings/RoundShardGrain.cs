@@ -38,7 +38,9 @@ public sealed class RoundShardGrain(ISurveyIndex index) : Grain, IRoundShardGrai
             samples.AddRange(CandidatePruning.SampleRanked(Ranked(slice, scores, sector), constraints, perSector));
         }
 
-        return new ShardSample(Shard, slice.Count, scores.Eligible, samples, slice.Groups());
+        // A frozen slice cannot change after the run, so the run keeps no fingerprints to tell (at 1M records
+        // they were ~780k groups to build, send, combine and store on every run).
+        return new ShardSample(Shard, slice.Count, scores.Eligible, samples, request.Frozen ? null : slice.Groups());
     }
 
     async Task<ShardRanking> IRoundShardGrain.Candidates(ShardRankRequest request, IReadOnlyList<ScoreThreshold> thresholds)

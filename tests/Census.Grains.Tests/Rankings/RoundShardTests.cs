@@ -156,6 +156,24 @@ public sealed class RoundShardTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_sample_of_an_open_round_fingerprints_its_groups_and_a_frozen_one_does_not()
+    {
+        var (roundId, _, _) = await RoundWithRecords(20);
+        var policy = new SelectionPolicy { Quota = 100 };
+
+        var open = await Task.WhenAll(Enumerable.Range(0, ShardCount).Select(shard =>
+            fixture.Client.GetGrain<IRoundShardGrain>($"{roundId}/{shard}")
+                .Sample(new ShardRankRequest(RubricWeights.Default, policy, Frozen: false, RunId: "run-open"), perSector: 1)));
+        var frozen = await Task.WhenAll(Enumerable.Range(0, ShardCount).Select(shard =>
+            fixture.Client.GetGrain<IRoundShardGrain>($"{roundId}/{shard}")
+                .Sample(new ShardRankRequest(RubricWeights.Default, policy, Frozen: true, RunId: "run-frozen"), perSector: 1)));
+
+        Assert.Equal(20, open.Sum(s => s.Groups!.Sum(g => g.Rows)));
+        Assert.All(frozen, s => Assert.Null(s.Groups));
+        Assert.Equal(20, frozen.Sum(s => s.Scored));
+    }
+
+    [Fact]
     public async Task With_a_threshold_a_shard_sends_only_the_records_scoring_at_or_above_it()
     {
         var (roundId, _, written) = await RoundWithRecords(20);
