@@ -160,14 +160,15 @@ public sealed class RankingRunGrain(
             var samples = await Task.WhenAll(shards.Select(s => s.Sample(request, perSector)));
             var sampled = phases.Elapsed;
             var thresholds = CandidatePruning.Thresholds(samples.SelectMany(s => s.Samples), constraints);
-            var (result, modalities) = await SolveAsync(shards, request, thresholds, constraints);
+            var (result, modalities, gathered) = await SolveAsync(shards, request, thresholds, constraints);
             logger.LogInformation(
-                "Ranking run {RoundId}/{RunId}: shards sampled in {SampledMs} ms, {Candidates} candidates sent and solved in {SolvedMs} ms",
-                definition.RoundId, definition.RunId, (long)sampled.TotalMilliseconds, modalities.Count, (long)(phases.Elapsed - sampled).TotalMilliseconds);
+                "Ranking run {RoundId}/{RunId}: shards sampled in {SampledMs} ms, {Candidates} candidates gathered in {GatheredMs} ms and solved in {SolvedMs} ms",
+                definition.RoundId, definition.RunId, (long)sampled.TotalMilliseconds, modalities.Count, (long)gathered.TotalMilliseconds,
+                (long)(phases.Elapsed - sampled - gathered).TotalMilliseconds);
             if (result.Outcome == SelectionOutcome.Infeasible && thresholds.Count > 0)
             {
                 // The outcome stands; its reason names a minimum cut, which needs the minimum sectors' whole lists.
-                (result, modalities) = await SolveAsync(shards, request, [], constraints);
+                (result, modalities, _) = await SolveAsync(shards, request, [], constraints);
             }
 
             state.State.Groups = definition.Frozen ? null : GroupFingerprints.Combine(samples.SelectMany(s => s.Groups ?? []));
@@ -219,9 +220,10 @@ public sealed class RankingRunGrain(
         }
     }
 
-    private static async Task<(SelectionResult Result, Dictionary<string, Modality> Modalities)> SolveAsync(
+    private static async Task<(SelectionResult Result, Dictionary<string, Modality> Modalities, TimeSpan Gathered)> SolveAsync(
         IRoundShardGrain[] shards, ShardRankRequest request, IReadOnlyList<ScoreThreshold> thresholds, SelectionConstraints constraints)
     {
+        var gathering = System.Diagnostics.Stopwatch.StartNew();
         var answers = await Task.WhenAll(shards.Select(s => s.Candidates(request, thresholds)));
         var modalities = new Dictionary<string, Modality>(StringComparer.Ordinal);
         var candidates = new List<Candidate>();
@@ -232,7 +234,8 @@ public sealed class RankingRunGrain(
             modalities[candidate.Key] = record.Modality;
         }
 
-        return (ExactSelection.Solve(candidates, constraints), modalities);
+        var gathered = gathering.Elapsed;
+        return (ExactSelection.Solve(candidates, constraints), modalities, gathered);
     }
 
     private RankingRun View()
