@@ -20,6 +20,9 @@ public sealed record Round(
 {
     /// <summary>When the selection was finalized; null before.</summary>
     [Id(12)] public DateTimeOffset? FinalizedAt { get; init; }
+
+    /// <summary>The ranking run whose selection was finalized; null before.</summary>
+    [Id(13)] public string? FinalRunId { get; init; }
 }
 
 /// <summary>A rubric version of a round: its number and weights.</summary>

@@ -485,6 +485,7 @@ public sealed class CensusRoundGrain(
             s.CreatedAt, s.OpenedAt, s.ClosedAt, s.Institutions, s.ShardCount)
         {
             FinalizedAt = s.FinalizedAt,
+            FinalRunId = s.FinalRunId,
         };
     }
 }
