@@ -8,7 +8,8 @@ namespace Census.Api.Tests;
 /// The exported catalogue conforms to the official DCAT-AP 3.0.1 SHACL shapes (tests/shacl/shapes): a real
 /// finalized selection, exported in both syntaxes, gets zero violations from tests/shacl/validate.mjs
 /// (rdf-validate-shacl; tests/run.sh runs <c>npm ci</c> there). And the validator bites: the same export
-/// without a dataset's mandatory dct:description gets violations.
+/// without a dataset's mandatory dct:description (shapes.ttl), or with a format outside the EU file-type table
+/// (mdr-vocabularies.shape.ttl), gets violations.
 /// </summary>
 [Collection(SelectionCatalogCollection.Name)]
 public sealed class SelectionCatalogValidationTests(GatewayFixture gateway, ITestOutputHelper output)
@@ -88,5 +89,21 @@ public sealed class SelectionCatalogValidationTests(GatewayFixture gateway, ITes
         var violation = Assert.Single(report["violations"]!.AsArray());
         Assert.Equal("http://purl.org/dc/terms/description", violation!["path"]!.GetValue<string>());
         Assert.Equal(dataset["@id"]!.GetValue<string>(), violation["focusNode"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_catalog_whose_file_format_is_outside_the_EU_file_type_table_gets_violations()
+    {
+        var scene = await SelectionCatalogScene.Finalized(gateway);
+        var document = JsonNode.Parse(await Export(scene.RoundId, "application/ld+json"))!.AsObject();
+        var csv = document["@graph"]!.AsArray().Select(n => n!.AsObject())
+            .Single(n => n["@id"]!.GetValue<string>() == "http://publications.europa.eu/resource/authority/file-type/CSV");
+        csv.Remove("skos:inScheme");
+
+        var (run, report) = await Validate(document.ToJsonString(), ".jsonld");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.All(report["violations"]!.AsArray(), v => Assert.Equal("http://purl.org/dc/terms/format", v!["path"]!.GetValue<string>()));
+        Assert.NotEmpty(report["violations"]!.AsArray());
     }
 }

@@ -78,9 +78,10 @@ public static class DcatCatalog
                 : RdfLiteral.DateTime(dataset.RecordUpdatedAt));
         Agent(graph, publisher, dataset.Publisher.Name, dataset.Publisher.NameEn);
 
+        // Agencies mix Korean and English keywords ("대기질", "air quality"): no language is claimed for them.
         foreach (var keyword in record.Keywords ?? [])
         {
-            graph.Add(node, Dcat.Keyword, RdfLiteral.Text(keyword, "ko"));
+            graph.Add(node, Dcat.Keyword, new RdfLiteral(keyword));
         }
 
         foreach (var theme in EuVocabularies.Themes(record.Sector ?? dataset.Publisher.Sector))
