@@ -64,7 +64,8 @@ public static class SelectionCatalogApi
             return NoSelection(id);
         }
 
-        var datasets = await Task.WhenAll(finalized.Selection.Select(s => Dataset(grains, id, s)));
+        var publishers = await Publishers(grains, finalized.Selection.Select(s => s.InstitutionId));
+        var datasets = await Task.WhenAll(finalized.Selection.Select(s => Dataset(grains, id, s, publishers[s.InstitutionId])));
         var graph = DcatCatalog.Build(SelectionOf(finalized, datasets), options.Value);
         context.Response.Headers.Vary = HeaderNames.Accept;
         return mediaType == Turtle
@@ -99,7 +100,8 @@ public static class SelectionCatalogApi
             return Problems.NotFound($"'{institutionId}/{datasetId}' is not in the finalized selection of round '{id}'.");
         }
 
-        var dataset = await Dataset(grains, id, selected);
+        var publishers = await Publishers(grains, [selected.InstitutionId]);
+        var dataset = await Dataset(grains, id, selected, publishers[selected.InstitutionId]);
         return TypedResults.Text(CroissantDocument.Write(SelectionOf(finalized, [dataset]), dataset, options.Value), JsonLd, Encoding.UTF8);
     }
 
@@ -144,21 +146,27 @@ public static class SelectionCatalogApi
         return new Finalized(round, selection, run?.RubricVersion ?? round.Rubric.Version);
     }
 
-    /// <summary>
-    /// One selected record with its institution: two grain calls, so a catalogue costs two per selected dataset
-    /// (at most the quota, 100 by default), never a call per dataset of the round.
-    /// </summary>
-    private static async Task<CatalogDataset> Dataset(IGrainFactory grains, string roundId, SelectedRecord selected)
+    /// <summary>The publishers of the selected records: one read per institution, however many records it has.</summary>
+    private static async Task<Dictionary<string, CatalogPublisher>> Publishers(IGrainFactory grains, IEnumerable<string> institutionIds)
     {
-        var read = grains.GetGrain<IDatasetGrain>($"{selected.InstitutionId}/{selected.DatasetId}").Get(roundId);
-        var institution = grains.GetGrain<IInstitutionGrain>(selected.InstitutionId).Get();
-        var response = (await read).Response
+        var ids = institutionIds.Distinct(StringComparer.Ordinal).ToList();
+        var publishers = await Task.WhenAll(ids.Select(async institutionId =>
+            await grains.GetGrain<IInstitutionGrain>(institutionId).Get() is { } profile
+                ? new CatalogPublisher(profile.Name, profile.NameEn, profile.Sector, profile.ContactEmail)
+                : throw new InvalidOperationException($"The institution {institutionId} of a selected record is not registered.")));
+        return ids.Zip(publishers).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// One selected record as stored at the close: one grain call, so a catalogue costs one per selected dataset
+    /// (at most the quota, 100 by default) plus one per institution, never a call per dataset of the round.
+    /// </summary>
+    private static async Task<CatalogDataset> Dataset(IGrainFactory grains, string roundId, SelectedRecord selected, CatalogPublisher publisher)
+    {
+        var response = (await grains.GetGrain<IDatasetGrain>($"{selected.InstitutionId}/{selected.DatasetId}").Get(roundId)).Response
             ?? throw new InvalidOperationException($"The selected record {selected.InstitutionId}/{selected.DatasetId} of round {roundId} has no stored revision.");
-        var profile = await institution
-            ?? throw new InvalidOperationException($"The institution {selected.InstitutionId} of a selected record is not registered.");
         return new CatalogDataset(
-            selected.Rank, selected.InstitutionId, selected.DatasetId,
-            new CatalogPublisher(profile.Name, profile.NameEn, profile.Sector, profile.ContactEmail),
+            selected.Rank, selected.InstitutionId, selected.DatasetId, publisher,
             response.Record, response.Revision, response.UpdatedAt,
             selected.Now, selected.Post, response.Score.Breakdown);
     }
