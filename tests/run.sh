@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test of the census: builds the solution, makes sure PostgreSQL, Node (for the OpenAPI lint) and
-# the dotnet tools are there (installing them on Debian/Ubuntu when needed), runs all four test projects, and
-# ends with the line
+# Runs every test of the census: builds the solution, makes sure PostgreSQL, Node (for the OpenAPI lint and the
+# DCAT-AP SHACL validator) and the dotnet tools are there (installing them on Debian/Ubuntu when needed), runs
+# all four test projects, and ends with the line
 # "N passed, N failed".
 #
 #   bash tests/run.sh            # everything
@@ -45,6 +45,9 @@ if command -v npm >/dev/null 2>&1; then
   if ! grep -qs "\"version\": \"$redocly_version\"" artifacts/tools/node_modules/@redocly/cli/package.json; then
     npm install --prefix artifacts/tools --no-audit --no-fund --loglevel=error "@redocly/cli@$redocly_version"
   fi
+  # The DCAT-AP SHACL validator of the selection's catalogue (tests/shacl): rdf-validate-shacl, n3 and jsonld,
+  # exactly as its package-lock.json pins them.
+  npm ci --prefix tests/shacl --no-audit --no-fund --loglevel=error
 fi
 
 dotnet build Actors.sln -c "$configuration" -nologo -v quiet

@@ -62,6 +62,7 @@ public static class GatewayHosting
             .AddPolicy(CensusRoles.AdminPolicy, p => p.RequireRole(CensusRoles.Admin))
             .AddPolicy(CensusRoles.MemberPolicy, p => p.RequireRole(CensusRoles.Admin, CensusRoles.Agency));
 
+        builder.Services.AddSelectionCatalog();
         builder.Services.AddCensusOpenApi();
         builder.AddCensusTelemetry("census-gateway");
 
@@ -86,6 +87,7 @@ public static class GatewayHosting
         app.MapSurveysApi();
         app.MapRankingsApi();
         app.MapReportsApi();
+        app.MapSelectionCatalogApi();
 
         app.MapCensusOperations();
         // Only the document that exists: another name is then routing's 404 problem, not the

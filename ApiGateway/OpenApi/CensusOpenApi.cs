@@ -15,6 +15,7 @@ public static class CensusOpenApi
             o.AddOperationTransformer<WriteHeaderTransformer>();
             o.AddOperationTransformer<ProblemResponseTransformer>();
             o.AddOperationTransformer<RequestExamples>();
+            o.AddOperationTransformer<PublicOperationTransformer>();
             o.AddDocumentTransformer<BearerSecurityTransformer>();
             o.AddDocumentTransformer<ProblemSchemas>();
             o.AddDocumentTransformer<ServerUrlTransformer>();

@@ -16,7 +16,14 @@ public sealed record Round(
     [property: Id(8)] DateTimeOffset? OpenedAt,
     [property: Id(9)] DateTimeOffset? ClosedAt,
     [property: Id(10)] IReadOnlyList<string>? Institutions,
-    [property: Id(11)] int ShardCount);
+    [property: Id(11)] int ShardCount)
+{
+    /// <summary>When the selection was finalized; null before.</summary>
+    [Id(12)] public DateTimeOffset? FinalizedAt { get; init; }
+
+    /// <summary>The ranking run whose selection was finalized; null before.</summary>
+    [Id(13)] public string? FinalRunId { get; init; }
+}
 
 /// <summary>A rubric version of a round: its number and weights.</summary>
 [GenerateSerializer, Immutable, Alias("census.RubricVersion")]

@@ -482,6 +482,10 @@ public sealed class CensusRoundGrain(
                 s.Statuses.Count(p => p.Value == AssignmentStatus.Responding),
                 s.Statuses.Count(p => p.Value == AssignmentStatus.Submitted),
                 datasets),
-            s.CreatedAt, s.OpenedAt, s.ClosedAt, s.Institutions, s.ShardCount);
+            s.CreatedAt, s.OpenedAt, s.ClosedAt, s.Institutions, s.ShardCount)
+        {
+            FinalizedAt = s.FinalizedAt,
+            FinalRunId = s.FinalRunId,
+        };
     }
 }

@@ -91,12 +91,29 @@ public sealed class OpenApiDocumentTests(GatewayFixture gateway)
     [Fact]
     public async Task Every_api_operation_documents_401_403_429_and_503_as_problem_json()
     {
-        foreach (var (name, operation) in ApiOperations(await Document()))
+        foreach (var (name, operation) in ApiOperations(await Document()).Where(o => !IsPublic(o.Operation)))
         {
             foreach (var status in new[] { "401", "403", "429", "503" })
             {
                 AssertProblem(name, operation, status, "ProblemDetails");
             }
+        }
+    }
+
+    [Fact]
+    public async Task Public_api_operations_need_no_key_and_document_429_and_503_but_no_401_or_403()
+    {
+        var document = await Document();
+        var publicOperations = ApiOperations(document).Where(o => IsPublic(o.Operation)).Select(o => o.Name).ToList();
+
+        Assert.Equal(
+            ["GET /api/v1/rounds/{id}/selection/catalog", "GET /api/v1/rounds/{id}/selection/{institutionId}/{datasetId}/croissant"],
+            publicOperations.Order());
+        foreach (var (name, operation) in ApiOperations(document).Where(o => IsPublic(o.Operation)))
+        {
+            AssertProblem(name, operation, "429", "ProblemDetails");
+            AssertProblem(name, operation, "503", "ProblemDetails");
+            Assert.False(operation.GetProperty("responses").TryGetProperty("401", out _), $"{name} is public but documents 401");
         }
     }
 
@@ -181,6 +198,10 @@ public sealed class OpenApiDocumentTests(GatewayFixture gateway)
         [.. document.GetProperty("paths").EnumerateObject()
             .Where(p => p.Name.StartsWith("/api/", StringComparison.Ordinal))
             .SelectMany(p => p.Value.EnumerateObject().Select(o => ($"{o.Name.ToUpperInvariant()} {p.Name}", o.Value)))];
+
+    /// <summary>An operation that overrides the document's key requirement with an empty security list (OpenAPI's "no auth").</summary>
+    private static bool IsPublic(JsonElement operation) =>
+        operation.TryGetProperty("security", out var security) && security.GetArrayLength() == 0;
 
     private static void AssertProblem(string name, JsonElement operation, string status, string schema)
     {
