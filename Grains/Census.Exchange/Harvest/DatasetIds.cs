@@ -17,6 +17,11 @@ public static class DatasetIds
     private const int MaxLength = 63;
     private const int KeptWhenLong = 54;
 
+    // The census runs with invariant globalization, where Normalize() does not decompose: Latin-1 and
+    // Latin Extended-A letters lose their accents through this table instead.
+    private const string Accented = "àáâãäåāăąçćĉċčďđèéêëēĕėęěĝğġģĥħìíîïĩīĭįıĵķĺļľŀłñńņňòóôõöøōŏőŕŗřśŝşšţťŧùúûüũūŭůűųŵýÿŷźżž";
+    private const string Plain = "aaaaaaaaacccccddeeeeeeeeegggghhiiiiiiiiijklllllnnnnooooooooorrrsssstttuuuuuuuuuuwyyyzzz";
+
     public static string? Normalise(string? identifier)
     {
         if (string.IsNullOrWhiteSpace(identifier))
@@ -26,14 +31,9 @@ public static class DatasetIds
 
         var text = LastSegment(identifier.Trim());
         var id = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        foreach (var c in text)
         {
-            if (char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
-            var lower = char.ToLowerInvariant(c);
+            var lower = Unaccented(char.ToLowerInvariant(c));
             if (char.IsAsciiLetterLower(lower) || char.IsAsciiDigit(lower))
             {
                 id.Append(lower);
@@ -52,6 +52,12 @@ public static class DatasetIds
         }
 
         return Rules.IsValidId(result) ? result : null;
+    }
+
+    private static char Unaccented(char c)
+    {
+        var at = Accented.IndexOf(c, StringComparison.Ordinal);
+        return at >= 0 ? Plain[at] : c;
     }
 
     private static string LastSegment(string identifier)

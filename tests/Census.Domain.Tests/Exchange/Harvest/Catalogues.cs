@@ -9,11 +9,11 @@ internal static class Catalogues
     public static string Fixture(string name) =>
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Exchange", "Harvest", "Fixtures", name));
 
-    public static IReadOnlyList<ImportEntry> Harvest(string text, HarvestFormat format, Sector? sector = null) =>
+    public static IReadOnlyList<ImportEntry> Harvested(string text, HarvestFormat format, Sector? sector = null) =>
         CatalogHarvest.Read(text, format, new HarvestContext(sector));
 
     public static ImportEntry Single(string text, HarvestFormat format, Sector? sector = null) =>
-        Assert.Single(Harvest(text, format, sector));
+        Assert.Single(Harvested(text, format, sector));
 
     /// <summary>A one-dataset Turtle catalogue: the given statements about ex:ds, with the usual prefixes.</summary>
     public static string Turtle(string statements) => $"""
