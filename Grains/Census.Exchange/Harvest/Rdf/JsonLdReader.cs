@@ -23,6 +23,8 @@ public sealed class JsonLdReader
         "@set", "@type", "@value", "@version", "@vocab",
     };
 
+    private const int MaxTermChain = 100;
+
     private readonly RdfGraph _graph = new();
     private readonly Dictionary<string, RdfTerm> _labels = new(StringComparer.Ordinal);
     private int _blankNodes;
@@ -235,40 +237,31 @@ public sealed class JsonLdReader
             return results;
         }
 
-        foreach (var item in Items(value))
-        {
-            if (Value(item, term, context) is { } single)
-            {
-                results.Add(single);
-            }
-        }
-
+        results.AddRange(Items(value).SelectMany(item => Value(item, term, context)));
         return results;
     }
 
-    private RdfTerm? Value(JsonElement item, JsonLdTerm? term, JsonLdContext context)
+    private IEnumerable<RdfTerm> Value(JsonElement item, JsonLdTerm? term, JsonLdContext context)
     {
         switch (item.ValueKind)
         {
-            case JsonValueKind.Null or JsonValueKind.Undefined:
-                return null;
             case JsonValueKind.String:
-                return StringValue(item.GetString()!, term, context);
+                return StringValue(item.GetString()!, term, context) is { } text ? [text] : [];
             case JsonValueKind.Number:
-                return NumberValue(item, term?.TypeMapping is { } t && !t.StartsWith('@') ? t : null);
+                return [NumberValue(item, term?.TypeMapping is { } t && !t.StartsWith('@') ? t : null)];
             case JsonValueKind.True or JsonValueKind.False:
-                return RdfTerm.Literal(item.ValueKind == JsonValueKind.True ? "true" : "false", datatype: RdfNames.XsdBoolean);
+                return [RdfTerm.Literal(item.ValueKind == JsonValueKind.True ? "true" : "false", datatype: RdfNames.XsdBoolean)];
             case JsonValueKind.Array:
                 // Arrays of arrays are flattened outside lists (JSON-LD 1.0 behaviour), keeping what they hold.
-                return Items(item).Select(i => Value(i, term, context)).FirstOrDefault(v => v is not null);
+                return [.. Items(item).SelectMany(i => Value(i, term, context))];
             case JsonValueKind.Object:
                 return ObjectValue(item, term, context);
             default:
-                return null;
+                return [];
         }
     }
 
-    private RdfTerm? ObjectValue(JsonElement item, JsonLdTerm? term, JsonLdContext context)
+    private IEnumerable<RdfTerm> ObjectValue(JsonElement item, JsonLdTerm? term, JsonLdContext context)
     {
         JsonElement? value = null, language = null, type = null, list = null, set = null;
         var local = context;
@@ -292,33 +285,33 @@ public sealed class JsonLdReader
         if (value is { } v)
         {
             var datatype = type is { ValueKind: JsonValueKind.String } t ? ExpandIri(local, t.GetString()!, vocab: true) : null;
-            return v.ValueKind switch
+            RdfTerm? literal = v.ValueKind switch
             {
                 JsonValueKind.String => RdfTerm.Literal(v.GetString()!, language is { ValueKind: JsonValueKind.String } l ? l.GetString() : null, datatype),
                 JsonValueKind.Number => NumberValue(v, datatype),
                 JsonValueKind.True or JsonValueKind.False => RdfTerm.Literal(v.ValueKind == JsonValueKind.True ? "true" : "false", datatype: datatype ?? RdfNames.XsdBoolean),
                 _ => null,
             };
+            return literal is null ? [] : [literal];
         }
 
         if (list is { } items)
         {
-            return List(items.ValueKind == JsonValueKind.Array ? [.. items.EnumerateArray()] : [items], term, local);
+            return [List(items.ValueKind == JsonValueKind.Array ? [.. items.EnumerateArray()] : [items], term, local)];
         }
 
         if (set is { } members)
         {
-            // A @set is the same as its items; a single value is what a property can hold here.
-            return Items(members).Select(m => Value(m, term, local)).FirstOrDefault(m => m is not null);
+            return [.. Items(members).SelectMany(m => Value(m, term, local))];
         }
 
-        return Node(item, local);
+        return [Node(item, local)];
     }
 
     private RdfTerm List(IReadOnlyList<JsonElement> items, JsonLdTerm? term, JsonLdContext context)
     {
-        var values = items.Select(i => Value(i, term is null ? null : term with { Containers = new HashSet<string>(StringComparer.Ordinal) }, context))
-            .OfType<RdfTerm>().ToList();
+        var values = items.SelectMany(i => Value(i, term is null ? null : term with { Containers = new HashSet<string>(StringComparer.Ordinal) }, context))
+            .ToList();
         if (values.Count == 0)
         {
             return RdfTerm.Iri(RdfNames.Nil);
@@ -362,9 +355,14 @@ public sealed class JsonLdReader
         }
 
         var isInteger = !raw.Contains('.', StringComparison.Ordinal) && !raw.Contains('e', StringComparison.OrdinalIgnoreCase);
-        return isInteger
-            ? RdfTerm.Literal(raw, datatype: RdfNames.XsdInteger)
-            : RdfTerm.Literal(number.GetDouble().ToString("0.0##############E0", CultureInfo.InvariantCulture), datatype: RdfNames.XsdDouble);
+        if (isInteger)
+        {
+            return RdfTerm.Literal(raw, datatype: RdfNames.XsdInteger);
+        }
+
+        // Beyond the range of a double the canonical form would be "Infinity": keep what the document wrote.
+        var value = number.GetDouble();
+        return RdfTerm.Literal(double.IsFinite(value) ? value.ToString("0.0##############E0", CultureInfo.InvariantCulture) : raw, datatype: RdfNames.XsdDouble);
     }
 
     private RdfTerm NodeReference(JsonLdContext context, string reference)
@@ -541,6 +539,12 @@ public sealed class JsonLdReader
         if (defined.Contains(name))
         {
             return;
+        }
+
+        // Each definition may first define the prefix it uses; a chain that long is no catalogue's context.
+        if (defining.Count > MaxTermChain)
+        {
+            throw new RdfSyntaxException($"Not valid JSON-LD: defining '{name}' needs a chain of more than {MaxTermChain} other terms.", 0, 0);
         }
 
         if (!defining.Add(name))

@@ -37,7 +37,7 @@ public sealed class RdfGraph
             ? list.Where(t => t.Predicate.Value == predicate).Select(t => t.Value)
             : [];
 
-    /// <summary>The objects of the first of <paramref name="predicates"/> that <paramref name="subject"/> has, in order of the list.</summary>
+    /// <summary>The objects of <paramref name="subject"/>'s statements with any of <paramref name="predicates"/>, predicate by predicate in the order given.</summary>
     public IEnumerable<RdfTerm> Objects(RdfTerm subject, params string[] predicates) =>
         predicates.SelectMany(p => Objects(subject, p));
 

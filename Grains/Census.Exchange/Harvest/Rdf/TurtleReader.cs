@@ -12,6 +12,9 @@ namespace Census.Exchange.Harvest.Rdf;
 /// </summary>
 public sealed class TurtleReader
 {
+    /// <summary>How deep <c>[ … ]</c> and <c>( … )</c> may nest: the reader recurses, and no catalogue nests this far.</summary>
+    public const int MaxNesting = 256;
+
     private readonly string _text;
     private readonly RdfGraph _graph = new();
     private readonly Dictionary<string, string> _prefixes = new(StringComparer.Ordinal);
@@ -21,6 +24,7 @@ public sealed class TurtleReader
     private int _line = 1;
     private int _lineStart;
     private int _blankNodes;
+    private int _depth;
 
     private TurtleReader(string text, string? baseIri)
     {
@@ -261,7 +265,9 @@ public sealed class TurtleReader
         string.CompareOrdinal(_text, _position, word, 0, word.Length) == 0
         && !(PeekAt(word.Length) is var next && (IsNameChar(next) || next == ':'));
 
-    private RdfTerm BlankNodePropertyList()
+    private RdfTerm BlankNodePropertyList() => Nested(BlankNodePropertyListBody);
+
+    private RdfTerm BlankNodePropertyListBody()
     {
         Expect('[');
         var node = NewBlankNode();
@@ -276,7 +282,9 @@ public sealed class TurtleReader
         return node;
     }
 
-    private RdfTerm Collection()
+    private RdfTerm Collection() => Nested(CollectionBody);
+
+    private RdfTerm CollectionBody()
     {
         Expect('(');
         SkipSpace();
@@ -309,6 +317,24 @@ public sealed class TurtleReader
         }
 
         return head;
+    }
+
+    private RdfTerm Nested(Func<RdfTerm> read)
+    {
+        if (_depth >= MaxNesting)
+        {
+            throw Error($"'[' and '(' are nested more than {MaxNesting} deep.");
+        }
+
+        _depth++;
+        try
+        {
+            return read();
+        }
+        finally
+        {
+            _depth--;
+        }
     }
 
     private RdfTerm NewBlankNode() => RdfTerm.Blank($"b{++_blankNodes}");

@@ -195,6 +195,24 @@ public sealed class JsonLdReaderTests
         Assert.Equal([new RdfTriple(I("catalog"), I("dataset"), I("ds"))], triples);
     }
 
+    [Fact]
+    public void Every_item_of_a_set_or_a_nested_array_is_a_value()
+    {
+        var triples = Read("""
+            { "@context": { "ex": "http://example.org/" }, "@id": "ex:s", "ex:set": { "@set": [ "a", "b" ] }, "ex:nested": [ [ "c", "d" ], "e" ] }
+            """);
+
+        Assert.Equal(["a", "b", "c", "d", "e"], triples.Select(t => t.Value.Value));
+    }
+
+    [Fact]
+    public void A_number_beyond_the_range_of_a_double_is_kept_as_written()
+    {
+        var triples = Read("""{ "@id": "http://example.org/s", "http://example.org/big": 1e400 }""");
+
+        Assert.Equal(RdfTerm.Literal("1e400", datatype: RdfNames.XsdDouble), Assert.Single(triples).Value);
+    }
+
     [Theory]
     [InlineData("{ \"@id\": ", 1)]
     [InlineData("<html>", 1)]

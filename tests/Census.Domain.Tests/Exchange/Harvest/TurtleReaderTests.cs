@@ -205,6 +205,18 @@ public sealed class TurtleReaderTests
     }
 
     [Theory]
+    [InlineData("[ <http://example.org/p> ", " ]")]
+    [InlineData("( ", " )")]
+    public void Nesting_deeper_than_the_reader_allows_is_a_syntax_error_not_a_crash(string open, string close)
+    {
+        var nested = string.Concat(Enumerable.Repeat(open, 100_000)) + "<http://example.org/o>" + string.Concat(Enumerable.Repeat(close, 100_000));
+
+        var error = Assert.Throws<RdfSyntaxException>(() => TurtleReader.Read($"<http://example.org/s> <http://example.org/p> {nested} ."));
+
+        Assert.Contains("nested", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("@prefix ex: <http://example.org/> .\nex:s ex:p nope:o .", 2, 11, "prefix 'nope:' is not declared")]
     [InlineData("@prefix ex: <http://example.org/> .\nex:s ex:p \"\"\"unterminated .\n", 3, 1, "ends inside a string")]
     [InlineData("@prefix ex: <http://example.org/> .\n\nex:s ex:p ex:o\nex:t ex:p ex:o .", 4, 1, "Expected '.'")]
