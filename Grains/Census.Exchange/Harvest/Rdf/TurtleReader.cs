@@ -97,14 +97,8 @@ public sealed class TurtleReader
     private void PrefixDirective()
     {
         SkipSpace();
-        var start = _position;
-        while (_position < _text.Length && _text[_position] != ':' && IsNameChar(_text[_position]))
-        {
-            _position++;
-        }
-
-        var prefix = _text[start.._position];
-        if (prefix.EndsWith('.') || (prefix.Length > 0 && !IsNameStartChar(prefix[0])))
+        var prefix = PrefixName();
+        if (prefix.Length > 0 && !IsNameStartChar(prefix[0]))
         {
             throw Error($"'{prefix}' is not a valid prefix name.");
         }
@@ -394,12 +388,7 @@ public sealed class TurtleReader
     private string PrefixedName()
     {
         var start = _position;
-        while (_position < _text.Length && _text[_position] != ':' && IsNameChar(_text[_position]))
-        {
-            _position++;
-        }
-
-        var prefix = _text[start.._position];
+        var prefix = PrefixName();
         if (Peek() != ':')
         {
             throw Error($"'{prefix}' is not a prefixed name (no ':').");
@@ -412,6 +401,18 @@ public sealed class TurtleReader
         }
 
         return ns + LocalName();
+    }
+
+    // PN_PREFIX: name characters, with '.' inside but not at the end.
+    private string PrefixName()
+    {
+        var start = _position;
+        while (_position < _text.Length && (IsNameChar(_text[_position]) || (_text[_position] == '.' && IsNameChar(PeekAt(1)))))
+        {
+            _position++;
+        }
+
+        return _text[start.._position];
     }
 
     private string LocalName()

@@ -27,6 +27,12 @@ public sealed class TurtleReaderTests
     }
 
     [Fact]
+    public void A_prefix_name_may_hold_inner_dots()
+    {
+        Assert.Equal([new RdfTriple(I("s"), I("p"), I("o"))], Read("@prefix ex.v1: <http://example.org/> . ex.v1:s ex.v1:p ex.v1:o ."));
+    }
+
+    [Fact]
     public void An_empty_prefix_is_a_prefix()
     {
         Assert.Equal([new RdfTriple(I("s"), I("p"), I("o"))], Read("@prefix : <http://example.org/> . :s :p :o ."));
