@@ -11,6 +11,9 @@ public sealed record JsonLdContext
 
     public string? Language { get; init; }
 
+    /// <summary>The context before a type-scoped context applied: the one nested nodes are read with.</summary>
+    public JsonLdContext? Previous { get; init; }
+
     /// <summary>Set once the document names a remote context this build does not bundle: the DCAT fall-back terms apply.</summary>
     public bool UsesFallback { get; init; }
 }

@@ -5,14 +5,16 @@ namespace Census.Exchange.Harvest.Rdf;
 
 /// <summary>
 /// A reader of JSON-LD 1.1 documents into triples, sufficient for data catalogues: <c>@context</c> (inline
-/// objects, arrays of them, <c>null</c>; a context URL applies <see cref="JsonLdFallback"/>), <c>@graph</c>,
+/// objects, arrays of them, <c>null</c>, and URLs: the DCAT-AP 3.0.0/3.0.1 contexts are bundled
+/// (<see cref="JsonLdBundledContexts"/>), any other URL applies <see cref="JsonLdFallback"/>), <c>@graph</c>,
 /// <c>@id</c>, <c>@type</c>, value objects (<c>@value</c>/<c>@language</c>/<c>@type</c>), <c>@list</c>,
 /// <c>@set</c>, <c>@reverse</c>, <c>@included</c>, nested node objects, compact IRIs, keyword aliases, term
 /// definitions with <c>@type</c> coercion (<c>@id</c>, <c>@vocab</c>, datatypes), <c>@language</c>,
-/// <c>@container</c> (<c>@list</c>, <c>@set</c>, <c>@language</c>, <c>@index</c>), property-scoped contexts,
-/// <c>@vocab</c> and <c>@base</c>. Not supported: type-scoped contexts, <c>@nest</c>, <c>@json</c> literals,
-/// <c>@direction</c>, <c>@prefix</c> flags, <c>@protected</c> checks and named graphs as graphs (their
-/// triples join the default graph). Keys that expand to no absolute IRI are dropped, as JSON-LD says.
+/// <c>@container</c> (<c>@list</c>, <c>@set</c>, <c>@language</c>, <c>@index</c>), property-scoped and
+/// type-scoped contexts (the latter not reaching nested nodes), <c>@vocab</c> and <c>@base</c>. Not supported:
+/// <c>@nest</c>, <c>@json</c> literals, <c>@direction</c>, <c>@import</c>, <c>@propagate</c>, <c>@prefix</c>
+/// flags, <c>@protected</c> checks and named graphs as graphs (their triples join the default graph).
+/// Keys that expand to no absolute IRI are dropped, as JSON-LD says.
 /// </summary>
 public sealed class JsonLdReader
 {
@@ -111,6 +113,8 @@ public sealed class JsonLdReader
         {
             context = Process(context, local);
         }
+
+        context = TypeScoped(node, context);
 
         RdfTerm? subject = null;
         foreach (var property in node.EnumerateObject())
@@ -305,7 +309,35 @@ public sealed class JsonLdReader
             return [.. Items(members).SelectMany(m => Value(m, term, local))];
         }
 
-        return [Node(item, local)];
+        // A type-scoped context does not reach nested nodes (JSON-LD 1.1, "propagate": false by default).
+        return [Node(item, local.Previous ?? local)];
+    }
+
+    /// <summary>
+    /// The node's types that are terms with a context apply it, in the lexical order of the types
+    /// (JSON-LD 1.1 API, 13.4.4); the context before them is kept to give nested nodes.
+    /// </summary>
+    private static JsonLdContext TypeScoped(JsonElement node, JsonLdContext context)
+    {
+        var types = new List<string>();
+        foreach (var property in node.EnumerateObject())
+        {
+            if (property.Name != "@context" && ExpandIri(context, property.Name, vocab: true) == "@type")
+            {
+                types.AddRange(Items(property.Value).Where(t => t.ValueKind == JsonValueKind.String).Select(t => t.GetString()!));
+            }
+        }
+
+        var scoped = context;
+        foreach (var type in types.Order(StringComparer.Ordinal))
+        {
+            if (context.Terms.TryGetValue(type, out var term) && term.ScopedContext is { } typeContext)
+            {
+                scoped = Process(scoped, typeContext);
+            }
+        }
+
+        return ReferenceEquals(scoped, context) ? context : scoped with { Previous = context.Previous ?? context };
     }
 
     private RdfTerm List(IReadOnlyList<JsonElement> items, JsonLdTerm? term, JsonLdContext context)
@@ -462,7 +494,7 @@ public sealed class JsonLdReader
                     result = new JsonLdContext { Base = active.Base };
                     break;
                 case JsonValueKind.String:
-                    result = WithFallback(result);
+                    result = JsonLdBundledContexts.TryGet(item.GetString()!, out var bundled) ? Process(result, bundled) : WithFallback(result);
                     break;
                 case JsonValueKind.Object:
                     result = Define(result, item);

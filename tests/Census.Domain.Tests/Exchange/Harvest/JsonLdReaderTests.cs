@@ -175,6 +175,35 @@ public sealed class JsonLdReaderTests
     }
 
     [Fact]
+    public void A_type_scoped_context_applies_to_its_node_but_not_to_nested_nodes()
+    {
+        var triples = Read("""
+            { "@context": { "ex": "http://example.org/",
+                "Dataset": { "@id": "ex:Dataset", "@context": { "title": "ex:title", "contact": { "@id": "ex:contact" } } } },
+              "@id": "ex:s", "@type": "Dataset", "title": "kept",
+              "contact": { "@id": "ex:c", "title": "dropped", "ex:name": "kept too" } }
+            """);
+
+        Assert.Contains(new RdfTriple(I("s"), I("title"), RdfTerm.Literal("kept")), triples);
+        Assert.Contains(new RdfTriple(I("c"), I("name"), RdfTerm.Literal("kept too")), triples);
+        Assert.DoesNotContain(triples, t => t.Value.Value == "dropped");
+    }
+
+    [Theory]
+    [InlineData("https://semiceu.github.io/DCAT-AP/releases/3.0.1/context/dcat-ap.jsonld", "Dataset", "modificationDate")]
+    [InlineData("https://semiceu.github.io/DCAT-AP/releases/3.0.0/context/dcat-ap.jsonld", "Dataset", "Dataset.modificationDate")]
+    public void The_dcat_ap_3_contexts_are_bundled(string url, string type, string modified)
+    {
+        var triples = Read($$"""
+            { "@context": "{{url}}", "@id": "https://data.example.kr/ds/1", "@type": "{{type}}", "{{modified}}": "2024-01-01" }
+            """);
+
+        Assert.Equal(
+            [(RdfNames.Type, RdfTerm.Iri(RdfNames.Dcat + "Dataset")), (Dct + "modified", RdfTerm.Literal("2024-01-01"))],
+            triples.Select(t => (t.Predicate.Value, t.Value)));
+    }
+
+    [Fact]
     public void Keys_that_name_no_iri_are_dropped()
     {
         var triples = Read("""

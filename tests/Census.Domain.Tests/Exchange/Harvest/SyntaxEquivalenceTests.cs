@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Census.Contracts.Surveys;
 using Census.Domain.Serialization;
 using Census.Exchange.Harvest;
 using Census.Exchange.Imports;
@@ -82,5 +83,50 @@ public sealed class SyntaxEquivalenceTests
         var record = fromTurtle[0].Record!;
         Assert.Equal(("road-traffic-2024", "도로 교통량"), (fromTurtle[0].DatasetId, record.Title));
         Assert.Equal(["csv", "json"], record.Formats);
+    }
+
+    [Fact]
+    public void A_catalogue_written_with_the_dcat_ap_3_0_1_context_gives_the_rows_of_its_turtle()
+    {
+        var turtle = Turtle("""
+            dct:title "대기질 측정"@ko ;
+              dct:identifier "AIR-2024" ;
+              dcat:keyword "대기" , "air" ;
+              dcat:theme <http://publications.europa.eu/resource/authority/data-theme/ENVI> ;
+              dct:accrualPeriodicity <http://publications.europa.eu/resource/authority/frequency/HOURLY> ;
+              dct:modified "2024-06-01" ;
+              dct:temporal [ a dct:PeriodOfTime ; dcat:startDate "2015-01-01" ; dcat:endDate "2023-12-31" ] ;
+              dcat:contactPoint [ a vcard:Kind ; vcard:hasEmail "mailto:air@me.go.kr" ] ;
+              dcat:distribution [ a dcat:Distribution ;
+                dct:format <http://publications.europa.eu/resource/authority/file-type/CSV> ;
+                dct:license <https://www.kogl.or.kr/info/licenseType1.do> ]
+            """);
+        var jsonLd = """
+            {
+              "@context": "https://semiceu.github.io/DCAT-AP/releases/3.0.1/context/dcat-ap.jsonld",
+              "@id": "https://data.example.kr/dataset/ds",
+              "@type": "Dataset",
+              "title": [ { "@value": "대기질 측정", "@language": "ko" } ],
+              "identifier": [ "AIR-2024" ],
+              "keyword": [ "대기", "air" ],
+              "theme": [ "http://publications.europa.eu/resource/authority/data-theme/ENVI" ],
+              "frequency": "http://publications.europa.eu/resource/authority/frequency/HOURLY",
+              "modificationDate": "2024-06-01",
+              "temporalCoverage": [ { "@type": "PeriodOfTime", "startDate": "2015-01-01", "endDate": "2023-12-31" } ],
+              "contactPoint": [ { "@type": "Kind", "vcard:hasEmail": "mailto:air@me.go.kr" } ],
+              "datasetDistribution": [ { "@type": "Distribution",
+                "format": "http://publications.europa.eu/resource/authority/file-type/CSV",
+                "licence": "https://www.kogl.or.kr/info/licenseType1.do" } ]
+            }
+            """;
+
+        var fromTurtle = Harvested(turtle, HarvestFormat.DcatTurtle);
+        var fromJsonLd = Harvested(jsonLd, HarvestFormat.DcatJsonLd);
+
+        Assert.Equal(Rows(fromTurtle), Rows(fromJsonLd));
+        var record = fromJsonLd[0].Record!;
+        Assert.Equal(("air-2024", "대기질 측정", License.KoglType1), (fromJsonLd[0].DatasetId, record.Title, record.License));
+        Assert.Equal((UpdateFrequency.Realtime, "air@me.go.kr"), (record.Maintenance!.UpdateFrequency, record.ContactEmail));
+        Assert.Equal(new SurveyCoverage { From = new DateOnly(2015, 1, 1), To = new DateOnly(2023, 12, 31) }, record.Coverage);
     }
 }
