@@ -33,7 +33,7 @@ public static class HarvestMapping
         {
             errors.Add(("datasetId", rawId is null
                 ? "is required; the catalogue gives this dataset neither an identifier nor an IRI, so give it an id."
-                : $"is required; the catalogue's identifier \"{rawId}\" leaves no usable id ({Rules.IdPattern}), so give it one."));
+                : $"is required; the catalogue's identifier {Quote(rawId)} leaves no usable id ({Rules.IdPattern}), so give it one."));
         }
 
         var frequency = dataset.Frequency is { } f ? UpdateFrequencies.For(f) : null;
@@ -72,8 +72,12 @@ public static class HarvestMapping
 
     private static string Required(string path, CatalogDataset dataset) =>
         path == SurveyRecordRules.Root + ".maintenance.updateFrequency" && dataset.Frequency is { } frequency
-            ? $"is required; the catalogue's frequency \"{frequency}\" matches none of static, yearly, quarterly, monthly, weekly, daily, realtime, unknown, so choose one."
+            ? $"is required; the catalogue's frequency {Quote(frequency)} matches none of static, yearly, quarterly, monthly, weekly, daily, realtime, unknown, so choose one."
             : NotInCatalogue;
+
+    // What the catalogue wrote, quoted, and cut short so one absurd value cannot make a huge error report.
+    private static string Quote(string value) =>
+        value.Length <= 100 ? $"\"{value}\"" : $"\"{value[..100]}…\"";
 
     // Keywords in every language, the first spelling of each kept, within the PUT limits (20, each ≤ 50).
     private static List<string>? Keywords(IReadOnlyList<string> keywords)

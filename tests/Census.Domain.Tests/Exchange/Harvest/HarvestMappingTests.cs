@@ -117,6 +117,15 @@ public sealed class HarvestMappingTests
     }
 
     [Fact]
+    public void An_error_quotes_at_most_a_hundred_characters_of_what_the_catalogue_wrote()
+    {
+        var entry = Dataset($"""dct:title "t" ; dct:identifier "{new string('가', 5000)}" """);
+
+        var error = Assert.Single(entry.Errors, e => e.Path == "datasetId");
+        Assert.True(error.Message.Length < 250, error.Message);
+    }
+
+    [Fact]
     public void A_blank_node_dataset_without_an_identifier_asks_for_an_id()
     {
         var entry = Single("""
