@@ -32,8 +32,7 @@ public static class AdminKeyPolicy
             return $"is shorter than {MinimumLength} characters";
         }
 
-        var folded = new string([.. key.Where(c => c is not ('-' or '_' or ' ')).Select(char.ToLowerInvariant)]);
-        if (PlaceholderFragments.FirstOrDefault(f => folded.Contains(f, StringComparison.Ordinal)) is not null)
+        if (LooksLikePlaceholder(key))
         {
             return "looks like a placeholder, not a generated key";
         }
@@ -59,6 +58,25 @@ public static class AdminKeyPolicy
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Whether a placeholder fragment is in the key. Text written by hand separates its words (<c>CHANGE-me-…</c>), so
+    /// with a separator the fragments match in any case; without one they must stand in one case (<c>dummy</c>,
+    /// <c>DUMMY</c>), because base64 output mixes cases at random and spells <c>dummY</c> or <c>SeCrEt</c> now and then:
+    /// about one random base64 key in 100,000 was refused before, about one in several million now.
+    /// </summary>
+    private static bool LooksLikePlaceholder(string key)
+    {
+        var joined = new string([.. key.Where(c => c is not ('-' or '_' or ' '))]);
+        if (joined.Length != key.Length)
+        {
+            var folded = joined.ToLowerInvariant();
+            return PlaceholderFragments.Any(f => folded.Contains(f, StringComparison.Ordinal));
+        }
+
+        return PlaceholderFragments.Any(f =>
+            key.Contains(f, StringComparison.Ordinal) || key.Contains(f.ToUpperInvariant(), StringComparison.Ordinal));
     }
 
     /// <summary>Length × the Shannon entropy of the key's character frequencies.</summary>
