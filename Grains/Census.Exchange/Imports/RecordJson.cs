@@ -17,7 +17,7 @@ internal static class RecordJson
             AllowDuplicateProperties = false,
         };
         CensusJson.Configure(options);
-        options.MakeReadOnly();
+        options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
 }

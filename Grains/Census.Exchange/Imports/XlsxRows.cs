@@ -182,12 +182,12 @@ internal sealed class XlsxRows : IDisposable
         {
             case "s":
                 return int.TryParse(cell.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < _strings.Count
-                    ? new SheetCell(_strings[index])
+                    ? new SheetCell(XmlText.Decode(_strings[index]))
                     : new SheetCell(null, Problem: $"Cell {Imports.CellReference.Of(cell.Column, row)} refers to a shared string the file does not have.");
             case "inlineStr":
-                return new SheetCell(cell.Inline?.ToString());
+                return new SheetCell(cell.Inline is null ? null : XmlText.Decode(cell.Inline.ToString()));
             case "str":
-                return new SheetCell(cell.Value);
+                return new SheetCell(cell.Value is null ? null : XmlText.Decode(cell.Value));
             case "b":
                 return new SheetCell(cell.Value == "1" ? "true" : cell.Value == "0" ? "false" : cell.Value);
             case "e":

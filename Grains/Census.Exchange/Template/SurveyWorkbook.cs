@@ -130,7 +130,7 @@ internal static class SurveyWorkbook
         {
             CellReference = reference,
             DataType = CellValues.InlineString,
-            InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }),
+            InlineString = new InlineString(new Text(XmlText.Encode(text)) { Space = SpaceProcessingModeValues.Preserve }),
             StyleIndex = style,
         };
 
