@@ -21,8 +21,7 @@ public static class SurveysApi
         api.MapPost("/submit", Submit)
             .WithName("SubmitAssignment").WithSummary("Mark the institution's response complete (admin, or that institution).");
         api.MapGet("/datasets", List)
-            .Produces(StatusCodes.Status200OK, contentType: SurveyTemplate.CsvMediaType)
-            .Produces(StatusCodes.Status200OK, contentType: SurveyTemplate.XlsxMediaType)
+            .ProducesFiles(SurveyTemplate.CsvMediaType, SurveyTemplate.XlsxMediaType)
             .WithName("ListSurveyRecords")
             .WithSummary("The institution's survey records in a round, with scores; with Accept: text/csv or the xlsx type, all of them in the import template's columns.");
         api.MapPut("/datasets/{datasetId}", Put)

@@ -13,11 +13,11 @@ public static class TemplatesApi
     {
         var api = routes.MapGroup("/api/v1/templates").WithTags("Bulk intake and exchange").RequireAuthorization(CensusRoles.MemberPolicy);
         api.MapGet("/survey.xlsx", Xlsx)
-            .Produces(StatusCodes.Status200OK, contentType: SurveyTemplate.XlsxMediaType)
+            .ProducesFiles(SurveyTemplate.XlsxMediaType)
             .WithName("SurveyTemplateXlsx")
             .WithSummary("The import template as a workbook: Korean headers, drop-down lists, and a sheet \"설명\" explaining every column.");
         api.MapGet("/survey.csv", Csv)
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesFiles(SurveyTemplate.CsvMediaType)
             .WithName("SurveyTemplateCsv")
             .WithSummary("The import template as CSV: the header row, UTF-8 with a byte order mark.");
         return routes;
