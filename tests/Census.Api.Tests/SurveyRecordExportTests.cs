@@ -38,6 +38,18 @@ public sealed class SurveyRecordExportTests(GatewayFixture gateway)
     }
 
     [Fact]
+    public async Task A_media_type_the_client_refuses_with_q_0_is_not_exported()
+    {
+        var p = await gateway.NewParticipant();
+        using var request = Request(SurveyRoutes.Datasets(p.RoundId, p.InstitutionId), "application/json");
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/csv", 0));
+
+        using var response = await p.Agency.Client.SendAsync(request);
+
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task The_export_of_a_round_that_does_not_exist_is_a_404_problem()
     {
         var p = await gateway.NewParticipant();

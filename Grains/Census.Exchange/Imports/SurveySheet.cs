@@ -55,7 +55,8 @@ internal sealed partial class SurveySheet
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < headers.Count; i++)
         {
-            var header = headers[i]?.Trim();
+            // A byte order mark the decoder left in place (a UTF-16 file named by its charset) is no part of the name.
+            var header = headers[i]?.Trim().TrimStart('\uFEFF').Trim();
             if (string.IsNullOrEmpty(header))
             {
                 continue;

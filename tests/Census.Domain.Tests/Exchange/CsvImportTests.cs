@@ -153,4 +153,15 @@ public sealed class CsvImportTests
 
         Assert.Equal("=SUM(A1)", entry.Record!.Title);
     }
+
+    [Fact]
+    public void A_UTF_16_file_named_by_its_charset_is_read_and_its_byte_order_mark_is_no_part_of_the_first_header()
+    {
+        var file = ImportFiles.Csv(IdAndTitle, [["road-cctv", "도로 영상"]], new UnicodeEncoding(bigEndian: false, byteOrderMark: true));
+        var bytes = Encoding.Unicode.GetPreamble().Concat(file.ToArray()).ToArray();
+
+        var entry = Assert.Single(ImportFiles.Read(new MemoryStream(bytes), ImportFormat.Csv, "utf-16"));
+
+        Assert.Equal(("road-cctv", "도로 영상"), (entry.DatasetId, entry.Record!.Title));
+    }
 }
