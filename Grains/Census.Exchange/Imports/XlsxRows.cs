@@ -19,6 +19,9 @@ internal sealed class XlsxRows : IDisposable
     private readonly ImportReaderOptions _options;
     private int _lastRow;
 
+    // The number of the row whose start the last call read while finishing the row before it.
+    private int? _pendingRowNumber;
+
     private XlsxRows(OpenXmlReader reader, IReadOnlyList<string> strings, bool date1904, ImportReaderOptions options)
     {
         _reader = reader;
@@ -90,8 +93,6 @@ internal sealed class XlsxRows : IDisposable
         Commit(cells, ref cell, number);
         return new SheetRow(number, cells);
     }
-
-    private int? _pendingRowNumber;
 
     private int RowNumber()
     {

@@ -84,4 +84,15 @@ internal static class XlsxFiles
         stream.Position = 0;
         return stream;
     }
+
+    /// <summary>A <see cref="Bomb"/> whose headers claim its one entry unpacks to <paramref name="claimed"/> bytes.</summary>
+    public static MemoryStream Lying(long bytes, uint claimed)
+    {
+        var zip = Bomb(bytes).ToArray();
+        // The local header's uncompressed size is at offset 22; the central directory entry's at 24 past its signature.
+        BitConverter.GetBytes(claimed).CopyTo(zip, 22);
+        var central = Enumerable.Range(0, zip.Length - 4).First(i => zip[i] == 0x50 && zip[i + 1] == 0x4B && zip[i + 2] == 1 && zip[i + 3] == 2);
+        BitConverter.GetBytes(claimed).CopyTo(zip, central + 24);
+        return new MemoryStream(zip);
+    }
 }

@@ -46,6 +46,32 @@ public sealed class XlsxImportTests
     }
 
     [Fact]
+    public void The_runtime_inflates_no_zip_entry_past_the_size_its_directory_declares()
+    {
+        // The reader's zip-bomb check sums declared sizes; this is what makes that sum bind what is inflated.
+        using var zip = new System.IO.Compression.ZipArchive(Lying(2 * 1024 * 1024, claimed: 100));
+        using var entry = zip.Entries[0].Open();
+
+        var inflated = 0L;
+        var chunk = new byte[64 * 1024];
+        int read;
+        while ((read = entry.Read(chunk)) > 0)
+        {
+            inflated += read;
+        }
+
+        Assert.Equal(100, inflated);
+    }
+
+    [Fact]
+    public void A_zip_that_understates_its_size_is_refused_as_a_problem_of_the_file()
+    {
+        var problem = ImportFiles.FileProblem(Lying(2 * 1024 * 1024, claimed: 100), ImportFormat.Xlsx, options: new ImportReaderOptions { MaxUnpackedBytes = 1024 * 1024 });
+
+        Assert.Contains("not a spreadsheet", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_default_unpacked_limit_is_256_MiB()
     {
         Assert.Equal(256L * 1024 * 1024, ImportReaderOptions.Default.MaxUnpackedBytes);
