@@ -95,19 +95,23 @@ internal static class CsvImportReader
 
     private static async Task<bool> Next(CsvParser parser, Encoding encoding, int row)
     {
+        var where = $"row {row.ToString(CultureInfo.InvariantCulture)}";
         try
         {
             return await parser.ReadAsync();
         }
-        catch (DecoderFallbackException)
+        catch (Exception e) when (e is DecoderFallbackException || e.InnerException is DecoderFallbackException)
         {
-            throw new ImportFileException(
-                $"The file is not valid {TextEncodings.Name(encoding)} text (at or after row {row.ToString(CultureInfo.InvariantCulture)}).",
-                $"row {row.ToString(CultureInfo.InvariantCulture)}");
+            throw new ImportFileException($"The file is not valid {TextEncodings.Name(encoding)} text (at or after {where}).", where);
         }
         catch (CsvHelperException e) when (e.InnerException is ImportFileException file)
         {
             throw file;
+        }
+        catch (CsvHelperException e)
+        {
+            // Whatever else the parser refuses is a problem of the file, never of the server.
+            throw new ImportFileException($"The CSV cannot be parsed at or after {where}.", where, e);
         }
     }
 

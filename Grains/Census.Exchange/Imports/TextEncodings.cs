@@ -14,10 +14,17 @@ internal static class TextEncodings
     private static readonly string[] Cp949Names =
         ["cp949", "ms949", "uhc", "windows-949", "x-windows-949", "euc-kr", "ks_c_5601-1987", "ks_c_5601", "korean", "csksc56011987"];
 
-    static TextEncodings() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    /// <summary>
+    /// Strict CP949. Its initializer registers the code-page provider itself: a static initializer runs before a
+    /// static constructor's body, so registering there would come too late for this property.
+    /// </summary>
+    public static Encoding Korean { get; } = CreateKorean();
 
-    public static Encoding Korean { get; } =
-        Encoding.GetEncoding(Cp949, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+    private static Encoding CreateKorean()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding(Cp949, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+    }
 
     public static bool IsUtf8(string charset) =>
         charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase);

@@ -90,19 +90,11 @@ internal static class XlsxImportReader
     {
         var limit = options.MaxUnpackedBytes;
         var bomb = $"The xlsx unpacks to more than {limit.ToString(CultureInfo.InvariantCulture)} bytes; a spreadsheet this size is refused (zip bomb).";
-        ZipArchive zip;
+        long declared = 0;
         try
         {
-            zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
-        }
-        catch (InvalidDataException)
-        {
-            throw new ImportFileException("The file is not a spreadsheet (.xlsx): its zip package is damaged.");
-        }
-
-        using (zip)
-        {
-            long declared = 0;
+            // The directory is read lazily: a damaged one surfaces while the entries are listed, not when the archive opens.
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
             foreach (var entry in zip.Entries)
             {
                 declared += entry.Length;
@@ -111,6 +103,10 @@ internal static class XlsxImportReader
                     throw new ImportFileException(bomb);
                 }
             }
+        }
+        catch (InvalidDataException)
+        {
+            throw new ImportFileException("The file is not a spreadsheet (.xlsx): its zip package is damaged.");
         }
     }
 

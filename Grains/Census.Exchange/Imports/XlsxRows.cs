@@ -41,7 +41,7 @@ internal sealed class XlsxRows : IDisposable
         var workbook = workbookPart.Workbook;
         var first = workbook.Sheets?.Elements<Sheet>().FirstOrDefault()
             ?? throw new ImportFileException("The workbook has no worksheet.");
-        if (first.Id?.Value is not { } id || workbookPart.GetPartById(id) is not WorksheetPart worksheet)
+        if (first.Id?.Value is not { } id || !workbookPart.TryGetPartById(id, out var part) || part is not WorksheetPart worksheet)
         {
             throw new ImportFileException($"The first sheet '{first.Name?.Value}' is not a worksheet.");
         }
@@ -244,7 +244,8 @@ internal sealed class XlsxRows : IDisposable
         {
             return read();
         }
-        catch (Exception e) when (e is System.Xml.XmlException or OpenXmlPackageException or InvalidDataException or InvalidOperationException)
+        catch (Exception e) when (e is System.Xml.XmlException or OpenXmlPackageException or InvalidDataException or InvalidOperationException
+            or ArgumentException or FormatException or IOException)
         {
             throw new ImportFileException("The spreadsheet cannot be read: " + e.Message, e);
         }
