@@ -3,6 +3,7 @@ using Census.ApiGateway.Http;
 using Census.Contracts.Rounds;
 using Census.Contracts.Surveys;
 using Census.Domain.Surveys;
+using Census.Exchange.Template;
 
 namespace Census.ApiGateway.Apis;
 
@@ -20,7 +21,9 @@ public static class SurveysApi
         api.MapPost("/submit", Submit)
             .WithName("SubmitAssignment").WithSummary("Mark the institution's response complete (admin, or that institution).");
         api.MapGet("/datasets", List)
-            .WithName("ListSurveyRecords").WithSummary("The institution's survey records in a round, with scores.");
+            .ProducesFiles(SurveyTemplate.CsvMediaType, SurveyTemplate.XlsxMediaType)
+            .WithName("ListSurveyRecords")
+            .WithSummary("The institution's survey records in a round, with scores; with Accept: text/csv or the xlsx type, all of them in the import template's columns.");
         api.MapPut("/datasets/{datasetId}", Put)
             .WithOwnIdempotency()
             .Accepts<SurveyRecord>("application/json")
@@ -64,12 +67,17 @@ public static class SurveysApi
         };
     }
 
-    public static async Task<Results<Ok<Page<SurveyResponse>>, ProblemHttpResult>> List(
+    public static async Task<Results<Ok<Page<SurveyResponse>>, PushStreamHttpResult, ProblemHttpResult>> List(
         string roundId, string institutionId, HttpContext context, IGrainFactory grains, string? page, string? pageSize)
     {
         if (Check(context, roundId, institutionId, datasetId: null) is { } refused)
         {
             return refused;
+        }
+
+        if (ExportFormat(context.Request) is { } format)
+        {
+            return await Export(roundId, institutionId, format, context, grains);
         }
 
         var errors = new ValidationErrors();
@@ -87,6 +95,59 @@ public static class SurveysApi
 
         // The page comes from the survey index (the read side): no dataset grain wakes for a list.
         return TypedResults.Ok(await assignment.ListRecords(validPage, validSize, context.RequestAborted));
+    }
+
+    /// <summary>The export a request's Accept names (CSV or xlsx); null for the JSON page.</summary>
+    private static string? ExportFormat(HttpRequest request)
+    {
+        foreach (var accepted in request.GetTypedHeaders().Accept)
+        {
+            if (accepted.Quality is not 0 && accepted.MediaType.Equals(SurveyTemplate.CsvMediaType, StringComparison.OrdinalIgnoreCase)
+                || accepted.MediaType.Equals(SurveyTemplate.XlsxMediaType, StringComparison.OrdinalIgnoreCase))
+            {
+                return accepted.MediaType.Value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Every current record of the institution in the template's columns, not paged: the index is read a page
+    /// at a time while the file is written, so neither the gateway nor the silo holds them all.
+    /// </summary>
+    private static async Task<Results<Ok<Page<SurveyResponse>>, PushStreamHttpResult, ProblemHttpResult>> Export(
+        string roundId, string institutionId, string format, HttpContext context, IGrainFactory grains)
+    {
+        var assignment = Assignment(grains, roundId, institutionId);
+        if (await assignment.GetWriteContext() is null)
+        {
+            return Problems.NotFound($"No round with id '{roundId}'.");
+        }
+
+        var name = $"{roundId}-{institutionId}-datasets";
+        var records = Records(assignment, context.RequestAborted);
+        return string.Equals(format, SurveyTemplate.CsvMediaType, StringComparison.OrdinalIgnoreCase)
+            ? TypedResults.Stream(s => SurveyTemplate.ExportCsvAsync(s, records, context.RequestAborted).AsTask(), "text/csv; charset=utf-8", name + ".csv")
+            : TypedResults.Stream(s => SurveyTemplate.ExportXlsxAsync(s, records, context.RequestAborted).AsTask(), SurveyTemplate.XlsxMediaType, name + ".xlsx");
+    }
+
+    private static async IAsyncEnumerable<(string DatasetId, SurveyRecord Record)> Records(
+        IAssignmentGrain assignment, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        for (var page = 1; ; page++)
+        {
+            var items = await assignment.ListRecords(page, Paging.MaxPageSize, cancellationToken);
+            foreach (var item in items.Items)
+            {
+                yield return (item.DatasetId, item.Record);
+            }
+
+            if (items.Items.Count < Paging.MaxPageSize || (long)page * Paging.MaxPageSize >= items.Total)
+            {
+                yield break;
+            }
+        }
     }
 
     public static async Task<Results<Created<SurveyResponse>, Ok<SurveyResponse>, ProblemHttpResult>> Put(

@@ -88,6 +88,7 @@ public static class GatewayHosting
         app.MapRankingsApi();
         app.MapReportsApi();
         app.MapSelectionCatalogApi();
+        app.MapTemplatesApi();
 
         app.MapCensusOperations();
         // Only the document that exists: another name is then routing's 404 problem, not the

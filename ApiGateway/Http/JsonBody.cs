@@ -1,6 +1,5 @@
-using System.Reflection;
 using System.Text.Json;
-using System.Text.RegularExpressions;
+using Census.Domain.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +10,7 @@ namespace Census.ApiGateway.Http;
 /// or duplicate members, enums by name. A failure becomes a problem that names the offending field
 /// (<c>errors["volume.records"]</c>), which the framework's own binder does not do.
 /// </summary>
-public static partial class JsonBody
+public static class JsonBody
 {
     /// <summary>The body, or the problem result to answer with instead.</summary>
     public readonly record struct Read<T>(T? Value, ProblemHttpResult? Problem);
@@ -64,7 +63,7 @@ public static partial class JsonBody
         catch (JsonException e)
         {
             var path = ToFieldPath(e.Path);
-            var message = Describe(e, typeof(T), path);
+            var message = JsonErrors.Describe(e, typeof(T), path);
             var reported = pathPrefix is null ? path : path == "$" ? pathPrefix : $"{pathPrefix}.{path}";
             return new(default, Problems.Validation(ValidationErrors.For(reported, message)));
         }
@@ -116,82 +115,5 @@ public static partial class JsonBody
     }
 
     /// <summary><c>$.volume.records</c> → <c>volume.records</c>; the root stays <c>$</c>.</summary>
-    internal static string ToFieldPath(string? jsonPath)
-    {
-        if (string.IsNullOrEmpty(jsonPath) || jsonPath == "$")
-        {
-            return "$";
-        }
-
-        return jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath.TrimStart('$');
-    }
-
-    private static string Describe(JsonException e, Type root, string path)
-    {
-        if (e.Message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
-        {
-            return "is not a known field.";
-        }
-
-        if (e.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
-        {
-            return "appears more than once.";
-        }
-
-        return TargetType(root, path) switch
-        {
-            { IsEnum: true } enumType => "must be one of: " + string.Join(", ", EnumNames(enumType)) + ".",
-            { } t when t == typeof(string) => "must be a string.",
-            { } t when t == typeof(bool) => "must be true or false.",
-            { } t when t == typeof(int) || t == typeof(long) => "must be a whole number.",
-            { } t when t == typeof(double) || t == typeof(decimal) => "must be a number.",
-            { } t when t == typeof(DateOnly) => "must be a date (YYYY-MM-DD).",
-            { } t when t == typeof(DateTimeOffset) || t == typeof(DateTime) => "must be an ISO 8601 UTC time.",
-            { IsArray: true } => "must be an array.",
-            { } t when t.IsGenericType && typeof(System.Collections.IEnumerable).IsAssignableFrom(t) => "must be an array.",
-            null => "has an invalid value.",
-            _ => "must be a JSON object.",
-        };
-    }
-
-    [GeneratedRegex(@"\[\d+\]", RegexOptions.CultureInvariant)]
-    private static partial Regex IndexSegment();
-
-    /// <summary>Walks a field path over the request type to find the expected type at that point.</summary>
-    private static Type? TargetType(Type root, string path)
-    {
-        if (path == "$")
-        {
-            return root;
-        }
-
-        var type = root;
-        foreach (var rawSegment in path.Split('.'))
-        {
-            var indexed = IndexSegment().IsMatch(rawSegment);
-            var segment = IndexSegment().Replace(rawSegment, "");
-            var property = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                .FirstOrDefault(p => string.Equals(p.Name, segment, StringComparison.OrdinalIgnoreCase));
-            if (property is null)
-            {
-                return null;
-            }
-
-            type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-            if (indexed)
-            {
-                type = ElementType(type) ?? type;
-            }
-        }
-
-        return type;
-    }
-
-    private static Type? ElementType(Type type)
-    {
-        var element = type.IsArray ? type.GetElementType() : type.IsGenericType ? type.GetGenericArguments()[^1] : null;
-        return element is null ? null : Nullable.GetUnderlyingType(element) ?? element;
-    }
-
-    private static IEnumerable<string> EnumNames(Type enumType) => Names.All(enumType);
+    internal static string ToFieldPath(string? jsonPath) => JsonErrors.FieldPath(jsonPath);
 }

@@ -18,6 +18,9 @@ public sealed class ImportFileException : Exception
     {
     }
 
+    public ImportFileException(string message, string? where, Exception innerException)
+        : base(message, innerException) => Where = where;
+
     /// <summary>Where in the file: a cell (<c>B7</c>), a column header, a line; null for the file as a whole.</summary>
     public string? Where { get; }
 }

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
 using Census.Contracts.Surveys;
 using Census.Domain.Serialization;
 using Census.Domain.Surveys;
@@ -18,8 +17,6 @@ public static class ImportReader
 {
     public const int MaxRows = 50_000;
     public const long MaxBytes = 64L * 1024 * 1024;
-
-    private static readonly JsonSerializerOptions RecordJson = CreateRecordJson();
 
     /// <summary>The format and charset a Content-Type names; false when it names none the import reads.</summary>
     public static bool TryParseFormat(string? contentType, out ImportFormat format, out string? charset)
@@ -58,14 +55,24 @@ public static class ImportReader
     }
 
     public static IAsyncEnumerable<ImportEntry> ReadAsync(
-        Stream content, ImportFormat format, string? charset, CancellationToken cancellationToken = default) => format switch
+        Stream content, ImportFormat format, string? charset, CancellationToken cancellationToken = default) =>
+        ReadAsync(content, format, charset, ImportReaderOptions.Default, cancellationToken);
+
+    /// <summary>
+    /// The entries of a file, one row at a time: nothing but the current row (and, for an xlsx, its shared
+    /// strings) is held. <paramref name="options"/> lowers the limits in tests; the defaults are the contract.
+    /// </summary>
+    public static IAsyncEnumerable<ImportEntry> ReadAsync(
+        Stream content, ImportFormat format, string? charset, ImportReaderOptions options, CancellationToken cancellationToken = default) => format switch
     {
-        ImportFormat.Ndjson => ReadNdjsonAsync(content, cancellationToken),
+        ImportFormat.Ndjson => ReadNdjsonAsync(content, options, cancellationToken),
+        ImportFormat.Csv => CsvImportReader.ReadAsync(content, charset, options, cancellationToken),
+        ImportFormat.Xlsx => XlsxImportReader.ReadAsync(content, options, cancellationToken),
         _ => throw new ImportFileException($"Reading {format} files is not available in this build."),
     };
 
     private static async IAsyncEnumerable<ImportEntry> ReadNdjsonAsync(
-        Stream content, [EnumeratorCancellation] CancellationToken cancellationToken)
+        Stream content, ImportReaderOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var reader = new StreamReader(content, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         var line = 0;
@@ -78,9 +85,9 @@ public static class ImportReader
                 continue;
             }
 
-            if (++rows > MaxRows)
+            if (++rows > options.MaxRows)
             {
-                throw new ImportFileException($"The file has more than {MaxRows} rows.", $"line {line}");
+                throw new ImportFileException($"The file has more than {options.MaxRows} rows.", $"line {line}");
             }
 
             yield return NdjsonRow(line, text);
@@ -94,14 +101,20 @@ public static class ImportReader
         {
             item = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }) as JsonObject;
         }
+        catch (JsonException e) when (e.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
+        {
+            var path = JsonErrors.FieldPath(e.Path);
+            return Invalid(line, null, path == "$" ? SurveyRecordRules.Root : $"{SurveyRecordRules.Root}.{path}", JsonErrors.Describe(e, typeof(SurveyRecord), path));
+        }
         catch (JsonException e)
         {
-            return Invalid(line, null, "$", $"is not well-formed JSON ({e.Message}).");
+            // Worded as a PUT words a body that does not parse; the line is the file's.
+            return Invalid(line, null, SurveyRecordRules.Root, $"is not well-formed JSON (line {line}, byte {e.BytePositionInLine + 1}).");
         }
 
         if (item is null)
         {
-            return Invalid(line, null, "$", "must be a JSON object.");
+            return Invalid(line, null, SurveyRecordRules.Root, "must be a JSON object.");
         }
 
         var datasetId = item["datasetId"] is JsonValue id && id.TryGetValue<string>(out var idText) ? idText : null;
@@ -132,7 +145,7 @@ public static class ImportReader
         {
             try
             {
-                record = item.Deserialize<SurveyRecord>(RecordJson);
+                record = item.Deserialize<SurveyRecord>(RecordJson.Options);
                 foreach (var (path, messages) in SurveyRecordRules.Validate(record).ToDictionary())
                 {
                     errors.AddRange(messages.Select(m => new ImportRowError(line, datasetId, path, m)));
@@ -140,8 +153,9 @@ public static class ImportReader
             }
             catch (JsonException e)
             {
-                var path = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? SurveyRecordRules.Root : SurveyRecordRules.Root + "." + e.Path.TrimStart('$', '.');
-                errors.Add(new ImportRowError(line, datasetId, path, "has a value of the wrong type or an unknown field."));
+                var path = JsonErrors.FieldPath(e.Path);
+                var reported = path == "$" ? SurveyRecordRules.Root : $"{SurveyRecordRules.Root}.{path}";
+                errors.Add(new ImportRowError(line, datasetId, reported, JsonErrors.Describe(e, typeof(SurveyRecord), path)));
             }
         }
 
@@ -150,15 +164,4 @@ public static class ImportReader
 
     private static ImportEntry Invalid(int row, string? datasetId, string path, string message) =>
         new(row, datasetId, ImportAction.Upsert, null, [new ImportRowError(row, datasetId, path, message)]);
-
-    private static JsonSerializerOptions CreateRecordJson()
-    {
-        var options = new JsonSerializerOptions
-        {
-            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-            AllowDuplicateProperties = false,
-        };
-        CensusJson.Configure(options);
-        return options;
-    }
 }
