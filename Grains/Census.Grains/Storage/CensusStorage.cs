@@ -1,3 +1,4 @@
+using Census.Grains.Imports;
 using Census.Grains.Surveys;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,6 +23,7 @@ public static class CensusStorage
     {
         silo.Services.TryAddSingleton(_ => new LocalStore(databasePath));
         silo.Services.TryAddSingleton<ISurveyIndex>(sp => new SqliteSurveyIndex(sp.GetRequiredService<LocalStore>()));
+        silo.Services.TryAddSingleton<IImportStore>(sp => new SqliteImportStore(sp.GetRequiredService<LocalStore>()));
         silo.Services.TryAddSingleton<LegacyDatasetStates>();
         silo.Services.AddGrainStorage(StorageNames.Census, (sp, name) => new SqliteGrainStorage(
             name,
@@ -36,6 +38,7 @@ public static class CensusStorage
     {
         silo.Services.TryAddSingleton(_ => IndexDataSource(connectionString));
         silo.Services.TryAddSingleton<ISurveyIndex>(sp => new PostgresSurveyIndex(sp.GetRequiredService<NpgsqlDataSource>()));
+        silo.Services.TryAddSingleton<IImportStore>(sp => new PostgresImportStore(sp.GetRequiredService<NpgsqlDataSource>()));
         silo.Services.TryAddSingleton<LegacyDatasetStates>();
         silo.AddAdoNetGrainStorage(StorageNames.Census, o =>
         {
