@@ -86,6 +86,7 @@ public static class GatewayHosting
         app.MapSurveysApi();
         app.MapRankingsApi();
         app.MapReportsApi();
+        app.MapImportsApi();
 
         app.MapCensusOperations();
         // Only the document that exists: another name is then routing's 404 problem, not the

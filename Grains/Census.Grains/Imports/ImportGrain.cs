@@ -243,7 +243,9 @@ public sealed class ImportGrain(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Left running from its cursor: tried again after a delay (or by the reminder, or when read), up to a limit.
+            // The page's counters and cursor may be in memory but not stored: the stored state is where it resumes.
             logger.LogWarning(e, "Import {ImportId} failed a page after row {Cursor}", Definition.ImportId, S.Cursor);
+            await state.ReadStateAsync(CancellationToken.None);
             _resuming = true;
             if (_cancelRequested)
             {
@@ -313,7 +315,7 @@ public sealed class ImportGrain(
     /// <summary>Writes a page's valid rows through their dataset grains, a bounded number at once, stopping between rows on cancel.</summary>
     private async Task<ImportPage> WriteAsync(IReadOnlyList<StoredImportRow> rows)
     {
-        var page = new ImportPage();
+        var page = new ImportPage { LastRow = S.Cursor };
         var actor = $"{Definition.Actor} import:{Definition.ImportId}";
         using var slots = new SemaphoreSlim(options.Value.Parallelism);
         var writes = new List<Task>();
