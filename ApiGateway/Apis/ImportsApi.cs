@@ -111,7 +111,7 @@ public static class ImportsApi
             limit.MaxRequestBodySize = ImportReader.MaxBytes;
         }
 
-        var definition = new ImportDefinition(roundId, institutionId, importId, isDryRun, isAtomic, FormatOf(format), context.User.Actor(), TimeProvider.System.GetUtcNow());
+        var definition = new ImportDefinition(roundId, institutionId, importId, isDryRun, isAtomic, FormatOf(format), context.User.Actor(), Clock(context).GetUtcNow());
         var begun = await import.Begin(definition);
         if (begun.Outcome == ImportBeginOutcome.Exists)
         {
@@ -309,11 +309,12 @@ public static class ImportsApi
             return Problems.Conflict($"Institution '{institutionId}' is not invited to round '{roundId}'.");
         }
 
-        var clock = context.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System;
-        return RoundRules.AcceptsWrites(round.State, round.Deadline, clock.GetUtcNow())
+        return RoundRules.AcceptsWrites(round.State, round.Deadline, Clock(context).GetUtcNow())
             ? null
             : Problems.Conflict($"Round '{roundId}' is {Names.Of(round.State)}{(round.State == RoundState.Open ? " but its deadline has passed" : "")}: records cannot change.");
     }
+
+    private static TimeProvider Clock(HttpContext context) => context.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System;
 
     private static bool Flag(ValidationErrors errors, string name, string? value)
     {
