@@ -89,6 +89,7 @@ public static class GatewayHosting
         app.MapReportsApi();
         app.MapSelectionCatalogApi();
         app.MapTemplatesApi();
+        app.MapImportsApi();
 
         app.MapCensusOperations();
         // Only the document that exists: another name is then routing's 404 problem, not the

@@ -71,8 +71,8 @@ public sealed class ProblemResponseTransformer : IOpenApiOperationTransformer
 
         if (hasBody)
         {
-            answers[StatusCodes.Status413PayloadTooLarge] = "The body is larger than 1 MiB.";
-            answers[StatusCodes.Status415UnsupportedMediaType] = "The body is not application/json.";
+            answers[StatusCodes.Status413PayloadTooLarge] = "The body is larger than the route takes: 1 MiB, or 64 MiB for an import file.";
+            answers[StatusCodes.Status415UnsupportedMediaType] = "The body is not of a media type the route takes: application/json, or for an import file xlsx, text/csv or application/x-ndjson.";
         }
 
         if (traits.TakesIdempotencyKey)

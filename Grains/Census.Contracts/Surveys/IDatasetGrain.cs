@@ -21,6 +21,8 @@ public interface IDatasetGrain : IGrainWithStringKey
 /// <see cref="IfMatch"/>: null = unconditional; otherwise the acceptable revisions (an RFC 9110 list:
 /// the write proceeds when any matches), where 0 = any existing revision (<c>*</c>), a positive number =
 /// exactly that revision, and a negative number never matches (a weak tag).
+/// <see cref="KeepUnchanged"/> (an import's writes): a record equal to the current revision makes no new revision
+/// and answers <see cref="SurveyWriteOutcome.Unchanged"/>; a PUT leaves it false and always makes one.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("census.SurveyWrite")]
 public sealed record SurveyWrite(
@@ -29,7 +31,10 @@ public sealed record SurveyWrite(
     [property: Id(2)] string Actor,
     [property: Id(6)] IReadOnlyList<int>? IfMatch,
     [property: Id(4)] string? IdempotencyKey,
-    [property: Id(5)] string BodyHash);
+    [property: Id(5)] string BodyHash)
+{
+    [Id(7)] public bool KeepUnchanged { get; init; }
+}
 
 public enum SurveyWriteOutcome
 {
@@ -42,6 +47,9 @@ public enum SurveyWriteOutcome
     NotInvited,
     PreconditionFailed,
     IdempotencyKeyReused,
+
+    /// <summary>The record equals the current revision; nothing was written (only with <see cref="SurveyWrite.KeepUnchanged"/>).</summary>
+    Unchanged,
 }
 
 [GenerateSerializer, Immutable, Alias("census.SurveyWriteResult")]

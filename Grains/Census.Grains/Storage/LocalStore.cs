@@ -92,6 +92,22 @@ public sealed class LocalStore
             CREATE TABLE IF NOT EXISTS census_dataset_state (
                 grain_key TEXT NOT NULL PRIMARY KEY, version INTEGER NOT NULL, payload BLOB NOT NULL, updated_at TEXT NOT NULL
             ) WITHOUT ROWID;
+            -- Imports: their listing, staged rows and errors (deploy/sql/V006).
+            CREATE TABLE IF NOT EXISTS census_import (
+                import_id TEXT NOT NULL PRIMARY KEY, round_id TEXT NOT NULL, institution_id TEXT NOT NULL,
+                started_at TEXT NOT NULL, view TEXT NOT NULL
+            ) WITHOUT ROWID;
+            CREATE INDEX IF NOT EXISTS census_import_by_institution ON census_import (round_id, institution_id, started_at DESC);
+            CREATE TABLE IF NOT EXISTS census_import_row (
+                import_id TEXT NOT NULL, row_number INTEGER NOT NULL, dataset_id TEXT NULL, action TEXT NOT NULL,
+                record TEXT NULL, valid INTEGER NOT NULL, outcome TEXT NULL,
+                PRIMARY KEY (import_id, row_number)
+            ) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS census_import_error (
+                seq INTEGER PRIMARY KEY, import_id TEXT NOT NULL, row_number INTEGER NOT NULL, dataset_id TEXT NULL,
+                path TEXT NOT NULL, message TEXT NOT NULL
+            );
+            CREATE INDEX IF NOT EXISTS census_import_error_by_row ON census_import_error (import_id, row_number, seq);
             """;
         await command.ExecuteNonQueryAsync(cancellationToken);
         await UpgradeAsync(connection, cancellationToken);

@@ -76,8 +76,14 @@ public sealed class DatasetGrain(
                 $"If-Match {Describe(expected)} does not match the current revision ({(entry is null || entry.Withdrawn ? "none" : entry.Revision)}).");
         }
 
-        var now = clock.GetUtcNow();
         var record = write.Record with { Sector = write.Record.Sector ?? context!.InstitutionSector };
+        if (write.KeepUnchanged && entry is { Withdrawn: false } && SurveyRecordContent.Same(entry.Record, record))
+        {
+            // An import's row equal to the current revision: no revision, no notice, nothing to remember.
+            return new SurveyWriteResult(SurveyWriteOutcome.Unchanged, Response(write.RoundId, entry, context!.Rubric), null);
+        }
+
+        var now = clock.GetUtcNow();
         var created = entry is null || entry.Withdrawn;
         var next = entry?.Copy() ?? new DatasetRoundEntry { Shard = Sharding.ShardOf(InstitutionId, DatasetId, context!.ShardCount) };
         next.Revision++;

@@ -1,0 +1,7 @@
+namespace Census.Grains.Tests.Imports;
+
+[CollectionDefinition(Name)]
+public sealed class ImportClusterCollection : ICollectionFixture<ImportClusterFixture>
+{
+    public const string Name = "imports";
+}
