@@ -5,7 +5,10 @@ using Census.ApiGateway.Http;
 using Census.Contracts.Imports;
 using Census.Contracts.Rounds;
 using Census.Domain.Rounds;
+using Census.Contracts.Surveys;
+using Census.Exchange.Harvest;
 using Census.Exchange.Imports;
+using Census.Exchange.Template;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Timeouts;
 
@@ -36,6 +39,8 @@ public static class ImportsApi
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/csv", "application/x-ndjson",
     ];
 
+    private static readonly string[] CatalogTypes = ["application/ld+json", "text/turtle", "application/json"];
+
     public static IEndpointRouteBuilder MapImportsApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/v1/rounds/{roundId}/institutions/{institutionId}/imports")
@@ -57,8 +62,22 @@ public static class ImportsApi
             .Produces<Page<ImportError>>(contentType: "application/json")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .WithName("ListImportErrors").WithSummary("Every error of an import by row and JSON path; Accept: text/csv for all of them as CSV.");
+        api.MapGet("/{importId}/rows", Rows)
+            .Produces(StatusCodes.Status200OK, contentType: SurveyTemplate.CsvMediaType)
+            .Produces(StatusCodes.Status200OK, contentType: SurveyTemplate.XlsxMediaType)
+            .WithName("ExportImportRows")
+            .WithSummary("The import's rows in the template's columns (CSV, or xlsx on Accept), with the records they carry: a harvest's pre-filled records, to complete and import.");
         api.MapDelete("/{importId}", Cancel)
             .WithName("CancelImport").WithSummary("Cancel an import between rows; rows already written stay. 409 once it has completed or failed.");
+
+        routes.MapPost("/api/v1/rounds/{roundId}/institutions/{institutionId}/harvest", Harvest)
+            .WithTags("Bulk intake and exchange")
+            .RequireAuthorization(CensusRoles.MemberPolicy)
+            .Accepts<Stream>(CatalogTypes[0], CatalogTypes[1..])
+            .WithOwnIdempotency()
+            .WithRequestTimeout(UploadDeadline)
+            .WithName("HarvestCatalog")
+            .WithSummary("Pre-fill records from a DCAT-AP catalogue (JSON-LD or Turtle) or a data.json: 202 with an import that is always a dry run, an error per field the catalogue cannot fill, and its rows as a file to complete (…/imports/{importId}/rows).");
         return routes;
     }
 
@@ -79,6 +98,44 @@ public static class ImportsApi
             return Problems.Validation(errors);
         }
 
+        var contentType = context.Request.ContentType;
+        return await RunAsync(context, grains, roundId, institutionId, idempotencyKey, FileTypes,
+            format: ImportReader.TryParseFormat(contentType, out var format, out var charset) ? FormatOf(format) : null,
+            isDryRun, isAtomic, keepInvalidRecords: false,
+            _ => ImportReader.ReadAsync(context.Request.Body, format, charset, context.RequestAborted));
+    }
+
+    public static async Task<Results<Accepted<Import>, ProblemHttpResult>> Harvest(
+        string roundId, string institutionId, HttpContext context, IGrainFactory grains)
+    {
+        if (Check(context, roundId, institutionId, importId: null) is { } refused)
+        {
+            return refused;
+        }
+
+        var errors = new ValidationErrors();
+        var idempotencyKey = Preconditions.IdempotencyKey(context.Request, errors);
+        if (!errors.IsValid)
+        {
+            return Problems.Validation(errors);
+        }
+
+        // Always a dry run that keeps what the catalogue pre-filled, valid or not: the agency completes those rows.
+        var contentType = context.Request.ContentType;
+        return await RunAsync(context, grains, roundId, institutionId, idempotencyKey, CatalogTypes,
+            format: CatalogHarvest.TryParseFormat(contentType, out _) ? ImportFileFormat.Catalog : null,
+            dryRun: true, atomic: false, keepInvalidRecords: true,
+            round => CatalogHarvest.ReadAsync(context.Request.Body, contentType, new HarvestContext(round.InstitutionSector), context.RequestAborted));
+    }
+
+    /// <summary>
+    /// What an import and a harvest share: the round's rules before any byte is read, the import an Idempotency-Key
+    /// names, the media type and size, then the file staged entry by entry and the run started.
+    /// </summary>
+    private static async Task<Results<Accepted<Import>, ProblemHttpResult>> RunAsync(
+        HttpContext context, IGrainFactory grains, string roundId, string institutionId, string? idempotencyKey, string[] mediaTypes,
+        ImportFileFormat? format, bool dryRun, bool atomic, bool keepInvalidRecords, Func<RoundWriteContext, IAsyncEnumerable<ImportEntry>> read)
+    {
         // Round rules first: a closed round refuses the import before any row is read.
         var writeContext = await grains.GetGrain<IAssignmentGrain>($"{roundId}/{institutionId}").GetWriteContext();
         if (RoundRefusal(writeContext, roundId, institutionId, context) is { } roundRefusal)
@@ -95,10 +152,10 @@ public static class ImportsApi
             return TypedResults.Accepted(location, earlier);
         }
 
-        if (!ImportReader.TryParseFormat(context.Request.ContentType, out var format, out var charset))
+        if (format is not { } fileFormat)
         {
             return Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
-                "Send the file as " + string.Join(", ", FileTypes) + ".");
+                "Send the file as " + string.Join(", ", mediaTypes) + ".");
         }
 
         if (context.Request.ContentLength > ImportReader.MaxBytes)
@@ -111,19 +168,68 @@ public static class ImportsApi
             limit.MaxRequestBodySize = ImportReader.MaxBytes;
         }
 
-        var definition = new ImportDefinition(roundId, institutionId, importId, isDryRun, isAtomic, FormatOf(format), context.User.Actor(), Clock(context).GetUtcNow());
+        var definition = new ImportDefinition(roundId, institutionId, importId, dryRun, atomic, fileFormat, context.User.Actor(), Clock(context).GetUtcNow());
         var begun = await import.Begin(definition);
         if (begun.Outcome == ImportBeginOutcome.Exists)
         {
             return TypedResults.Accepted(location, begun.Import);
         }
 
-        if (await StageAsync(import, context, format, charset) is { } problem)
+        if (await StageAsync(import, read(writeContext!), keepInvalidRecords) is { } problem)
         {
             return problem;
         }
 
         return TypedResults.Accepted(location, await import.Start());
+    }
+
+    public static async Task<IResult> Rows(
+        string roundId, string institutionId, string importId, HttpContext context, IGrainFactory grains)
+    {
+        if (Check(context, roundId, institutionId, importId) is { } refused)
+        {
+            return refused;
+        }
+
+        var import = Import(grains, roundId, institutionId, importId);
+        if (await import.StagedRows(0, 1) is null)
+        {
+            return NoSuchImport(importId);
+        }
+
+        var name = $"{roundId}-{institutionId}-import-{importId}";
+        var records = StagedRecords(import, context.RequestAborted);
+        var xlsx = context.Request.GetTypedHeaders().Accept.Any(a => a.Quality is not 0 &&
+            a.MediaType.Equals(SurveyTemplate.XlsxMediaType, StringComparison.OrdinalIgnoreCase));
+        return xlsx
+            ? TypedResults.Stream(s => SurveyTemplate.ExportXlsxAsync(s, records, context.RequestAborted).AsTask(), SurveyTemplate.XlsxMediaType, name + ".xlsx")
+            : TypedResults.Stream(s => SurveyTemplate.ExportCsvAsync(s, records, context.RequestAborted).AsTask(), "text/csv; charset=utf-8", name + ".csv");
+    }
+
+    /// <summary>The staged rows that carry a record, a page at a time, in file order; an id the file lacked stays empty to fill in.</summary>
+    private static async IAsyncEnumerable<(string DatasetId, SurveyRecord Record)> StagedRecords(
+        IImportGrain import, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var after = 0;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var rows = await import.StagedRows(after, CsvPage);
+            if (rows is null || rows.Count == 0)
+            {
+                yield break;
+            }
+
+            foreach (var row in rows)
+            {
+                if (row.Record is { } record)
+                {
+                    yield return (row.DatasetId ?? "", record);
+                }
+            }
+
+            after = rows[^1].Row;
+        }
     }
 
     public static async Task<Results<Ok<Page<Import>>, ProblemHttpResult>> List(
@@ -225,14 +331,14 @@ public static class ImportsApi
     }
 
     /// <summary>Reads the file entry by entry and stages its rows; on a problem of the file, discards them and answers it.</summary>
-    private static async Task<ProblemHttpResult?> StageAsync(IImportGrain import, HttpContext context, ImportFormat format, string? charset)
+    private static async Task<ProblemHttpResult?> StageAsync(IImportGrain import, IAsyncEnumerable<ImportEntry> entries, bool keepInvalidRecords)
     {
         var batch = new List<ImportRow>(StageBatch);
         try
         {
-            await foreach (var entry in ImportReader.ReadAsync(context.Request.Body, format, charset, context.RequestAborted))
+            await foreach (var entry in entries)
             {
-                batch.Add(RowOf(entry));
+                batch.Add(RowOf(entry, keepInvalidRecords));
                 if (batch.Count == StageBatch)
                 {
                     if (!await import.Stage(batch))
@@ -276,11 +382,11 @@ public static class ImportsApi
         }
     }
 
-    private static ImportRow RowOf(ImportEntry entry) => new(
+    private static ImportRow RowOf(ImportEntry entry, bool keepInvalidRecords) => new(
         entry.Row,
         entry.DatasetId,
         entry.Action == ImportAction.Withdraw ? ImportRowAction.Withdraw : ImportRowAction.Upsert,
-        entry.IsValid ? entry.Record : null,
+        entry.IsValid || keepInvalidRecords ? entry.Record : null,
         [.. entry.Errors.Select(e => new ImportError(e.Row, e.DatasetId, e.Path, e.Message))]);
 
     private static ImportFileFormat FormatOf(ImportFormat format) => format switch

@@ -102,8 +102,9 @@ public static class SurveysApi
     {
         foreach (var accepted in request.GetTypedHeaders().Accept)
         {
-            if (accepted.Quality is not 0 && accepted.MediaType.Equals(SurveyTemplate.CsvMediaType, StringComparison.OrdinalIgnoreCase)
-                || accepted.MediaType.Equals(SurveyTemplate.XlsxMediaType, StringComparison.OrdinalIgnoreCase))
+            if (accepted.Quality is not 0
+                && (accepted.MediaType.Equals(SurveyTemplate.CsvMediaType, StringComparison.OrdinalIgnoreCase)
+                    || accepted.MediaType.Equals(SurveyTemplate.XlsxMediaType, StringComparison.OrdinalIgnoreCase)))
             {
                 return accepted.MediaType.Value;
             }

@@ -37,6 +37,13 @@ public interface IImportGrain : IGrainWithStringKey
     [Alias("Errors")]
     Task<Page<ImportError>?> Errors(int page, int pageSize);
 
+    /// <summary>
+    /// Staged rows after <paramref name="afterRow"/> in file order, at most <paramref name="limit"/>, with the records
+    /// they carry (a harvest keeps its pre-filled records on invalid rows too); null when there is no such import.
+    /// </summary>
+    [Alias("StagedRows")]
+    Task<IReadOnlyList<ImportRow>?> StagedRows(int afterRow, int limit);
+
     /// <summary>Stops the run between rows; rows already written stay.</summary>
     [Alias("Cancel")]
     Task<ImportCancelResult> Cancel(string actor);

@@ -135,6 +135,19 @@ public sealed class ImportGrain(
         return new Page<ImportError>(items, page, pageSize, total);
     }
 
+    async Task<IReadOnlyList<ImportRow>?> IImportGrain.StagedRows(int afterRow, int limit)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(afterRow);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        if (S.Definition is null)
+        {
+            return null;
+        }
+
+        var rows = await store.ReadRowsAsync(Definition.ImportId, afterRow, limit);
+        return [.. rows.Select(r => new ImportRow(r.Row, r.DatasetId, r.Action, r.Record, []))];
+    }
+
     async Task<ImportCancelResult> IImportGrain.Cancel(string actor)
     {
         if (S.Definition is null)
