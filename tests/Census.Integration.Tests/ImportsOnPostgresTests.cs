@@ -13,7 +13,7 @@ namespace Census.Integration.Tests;
 
 /// <summary>
 /// Imports on PostgreSQL: the import store's SQL on both engines (PostgreSQL, and SQLite for local mode), and whole
-/// imports through a gateway to two silo processes — one of them killed while an import runs on it.
+/// imports through a gateway to two silo processes (ImportSiloCrashTests kills one while an import runs on it).
 /// </summary>
 public sealed class ImportsOnPostgresTests(TwoSiloCluster cluster) : IClassFixture<TwoSiloCluster>, IAsyncLifetime
 {
@@ -112,37 +112,10 @@ public sealed class ImportsOnPostgresTests(TwoSiloCluster cluster) : IClassFixtu
             $"SELECT count(*) FROM census_import_row WHERE import_id = '{import.GetProperty("importId").GetString()}' AND outcome = 'created'"));
     }
 
-    [Fact]
-    public async Task An_import_whose_silo_is_killed_resumes_on_the_other_and_writes_no_row_twice()
-    {
-        const int rows = 5_000;
-        var (client, round, institution) = await SurveyWritesOnPostgresTests.OpenRoundAsync(cluster);
-        using var posted = await client.PostAsync($"/api/v1/rounds/{round}/institutions/{institution}/imports", File(rows));
-        Assert.True(posted.StatusCode == HttpStatusCode.Accepted, await posted.Content.ReadAsStringAsync());
-        var location = posted.Headers.Location!.OriginalString;
-        var importId = location[(location.LastIndexOf('/') + 1)..];
-
-        // Kill the silo that runs the import, once it has written a page and before it has written them all.
-        var grains = cluster.Gateway.Services.GetRequiredService<IGrainFactory>();
-        var host = await grains.GetGrain<IManagementGrain>(0).GetActivationAddress(grains.GetGrain<IImportGrain>($"{round}/{institution}/{importId}"));
-        Assert.NotNull(host);
-        var victim = host.Endpoint.Port == cluster.First.SiloPort ? cluster.First : cluster.Second;
-        var underway = await Eventually.Succeeds(() => ReadAsync(client, location), i => i.GetProperty("progress").GetDouble() > 0, TimeSpan.FromSeconds(60), "a first page");
-        Assert.Equal("running", underway.GetProperty("state").GetString());
-        victim.Kill();
-
-        var ended = await Eventually.Succeeds(
-            () => ReadAsync(client, location), i => i.GetProperty("state").GetString() != "running", TimeSpan.FromSeconds(180), "the import's end after the kill");
-
-        Assert.Equal(("completed", rows), (ended.GetProperty("state").GetString(), ended.GetProperty("created").GetInt32()));
-        Assert.Equal($"{rows}/1", await cluster.Database.ScalarAsync<string>(
-            $"SELECT count(*) || '/' || max(revision) FROM census_survey_index WHERE round_id = '{round}' AND institution_id = '{institution}'"));
-    }
-
     private static Import View(string importId, DateTimeOffset startedAt) =>
         new(importId, ImportState.Running, false, false, ImportFileFormat.Ndjson, 2, 2, 0, 0, 0, 0, 0, 0, startedAt, null, []);
 
-    private static StringContent File(int rows)
+    internal static StringContent File(int rows)
     {
         var record = JsonNode.Parse(SurveyWritesOnPostgresTests.Record)!.AsObject();
         var lines = Enumerable.Range(0, rows).Select(i =>
@@ -163,7 +136,7 @@ public sealed class ImportsOnPostgresTests(TwoSiloCluster cluster) : IClassFixtu
             () => ReadAsync(client, location), i => i.GetProperty("state").GetString() != "running", TimeSpan.FromSeconds(120), "the import's end");
     }
 
-    private static async Task<JsonElement> ReadAsync(HttpClient client, string location)
+    internal static async Task<JsonElement> ReadAsync(HttpClient client, string location)
     {
         using var response = await client.GetAsync(location);
         response.EnsureSuccessStatusCode();
