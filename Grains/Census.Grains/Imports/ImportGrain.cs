@@ -23,6 +23,7 @@ public sealed class ImportGrain(
     IImportStore store,
     ISurveyIndex index,
     IOptions<ImportOptions> options,
+    ImportWriteSlots siloSlots,
     TimeProvider clock,
     ILogger<ImportGrain> logger) : Grain, IImportGrain, IRemindable
 {
@@ -347,6 +348,16 @@ public sealed class ImportGrain(
             }
 
             await slots.WaitAsync();
+            try
+            {
+                await siloSlots.WaitAsync();
+            }
+            catch
+            {
+                slots.Release();
+                throw;
+            }
+
             writes.Add(WriteRowAsync(row, actor, page, slots));
         }
 
@@ -404,6 +415,7 @@ public sealed class ImportGrain(
         }
         finally
         {
+            siloSlots.Release();
             slots.Release();
         }
     }

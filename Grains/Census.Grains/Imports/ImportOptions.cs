@@ -13,6 +13,10 @@ public sealed class ImportOptions
     [Range(1, 256)]
     public int Parallelism { get; set; } = 16;
 
+    /// <summary>Row writes in flight at once over every import on one silo (<see cref="ImportWriteSlots"/>).</summary>
+    [Range(1, 4_096)]
+    public int SiloParallelism { get; set; } = 64;
+
     /// <summary>Errors an import shows in its <c>errorsSample</c>.</summary>
     [Range(0, 1_000)]
     public int ErrorsSample { get; set; } = 20;

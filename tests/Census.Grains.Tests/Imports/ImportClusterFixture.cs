@@ -14,6 +14,9 @@ public sealed class ImportClusterFixture : IAsyncLifetime
 {
     public const int PageSize = 10;
 
+    /// <summary>Row writes in flight over every import of the silo: below one import's own 4, so the silo's bound shows.</summary>
+    public const int SiloParallelism = 3;
+
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "census-imports-" + Guid.NewGuid().ToString("N")[..8]);
     private readonly InProcessTestCluster _cluster;
 
@@ -26,11 +29,14 @@ public sealed class ImportClusterFixture : IAsyncLifetime
             silo.AddMemoryGrainStorage(StorageNames.Census);
             silo.AddCensusTestServices(Index);
             silo.AddIncomingGrainCallFilter(Calls);
+            silo.AddIncomingGrainCallFilter(InFlight);
             silo.Services.AddSingleton<IImportStore>(Store);
+            silo.Services.AddSingleton<ImportWriteSlots>();
             silo.Services.Configure<ImportOptions>(o =>
             {
                 o.PageSize = PageSize;
                 o.Parallelism = 4;
+                o.SiloParallelism = SiloParallelism;
                 o.RetryDelay = TimeSpan.FromMilliseconds(50);
             });
         });
@@ -42,6 +48,8 @@ public sealed class ImportClusterFixture : IAsyncLifetime
     public InMemorySurveyIndex Index { get; } = new();
 
     public GrainCallCounter Calls { get; } = new();
+
+    public InFlightCounter InFlight { get; } = new();
 
     public ImportStoreProbe Store { get; }
 

@@ -26,6 +26,23 @@ public sealed class ImportRunTests(ImportClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Imports_running_at_once_share_the_silos_row_write_slots()
+    {
+        var runs = new List<Task<Import>>();
+        fixture.InFlight.Reset();
+        for (var i = 0; i < 4; i++)
+        {
+            var (roundId, institutionId) = await _census.OpenRoundWithInstitution();
+            runs.Add(_imports.Run(roundId, institutionId, TestImports.NewDatasets(40)));
+        }
+
+        var imports = await Task.WhenAll(runs);
+
+        Assert.All(imports, i => Assert.Equal((ImportState.Completed, 40), (i.State, i.Created)));
+        Assert.InRange(fixture.InFlight.Most("IDatasetGrain.Put"), 1, ImportClusterFixture.SiloParallelism);
+    }
+
+    [Fact]
     public async Task A_dry_run_reports_what_a_real_run_would_do_and_writes_nothing()
     {
         var (roundId, institutionId) = await _census.OpenRoundWithInstitution();
