@@ -19,7 +19,12 @@ logs="$(pwd)/artifacts/bench"
 mkdir -p "$logs"
 
 bash deploy/postgres/ensure-local.sh census_importbench --fresh >/dev/null
-export ConnectionStrings__Census="Host=127.0.0.1;Username=census;Password=${CENSUS_PG_PASSWORD:-census};Database=census_importbench;Maximum Pool Size=200"
+# Pools sized to the server (docs/reliability.md, "Size connection pools to the server"): the silo holds two
+# pools and the gateway one, so 3 x 20 plus the bench client's 17 stay below max_connections 100 with room for
+# others. Run-writes.sh's 200 exhausted the server here (53300) as 200 imports began at once: every POST 503.
+pool="${CENSUS_IMPORTBENCH_POOL_SIZE:-20}"
+export ConnectionStrings__Census="Host=127.0.0.1;Username=census;Password=${CENSUS_PG_PASSWORD:-census};Database=census_importbench;Maximum Pool Size=$pool"
+bench_connection="Host=127.0.0.1;Username=census;Password=${CENSUS_PG_PASSWORD:-census};Database=census_importbench;Maximum Pool Size=17"
 export Census__Mode=cluster Census__ClusterId=importbench Census__ServiceId=importbench
 admin_key="$(openssl rand -base64 32)"
 
@@ -47,8 +52,8 @@ for _ in $(seq 1 60); do
 done
 curl -fs http://127.0.0.1:5396/health/ready >/dev/null
 
-echo "configuration: cluster mode, 1 silo + 1 gateway on loopback, PostgreSQL database census_importbench (fresh), rate limits off, log level Warning, import defaults (page 500 rows, 16 row writes in flight per import), admin key for every institution; ${institutions} institutions × ${rows} rows; anchor ${seconds} s at 16 clients after 3 s warm-up"
+echo "configuration: cluster mode, 1 silo + 1 gateway on loopback, PostgreSQL database census_importbench (fresh), Maximum Pool Size=$pool per pool (server max_connections $(PGPASSWORD="${CENSUS_PG_PASSWORD:-census}" psql -h 127.0.0.1 -U census -d census_importbench -Atc "SHOW max_connections")), rate limits off, log level Warning, import defaults (page 500 rows, 16 row writes in flight per import), admin key for every institution; ${institutions} institutions × ${rows} rows; anchor ${seconds} s at 16 clients after 3 s warm-up"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(psql --version | head -n 1); .NET $(dotnet --version); load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 dotnet bench/Census.Bench/bin/Release/net10.0/Census.Bench.dll --imports \
-  --gateway http://127.0.0.1:5396 --admin-key "$admin_key" --postgres "$ConnectionStrings__Census" \
+  --gateway http://127.0.0.1:5396 --admin-key "$admin_key" --postgres "$bench_connection" \
   --institutions "$institutions" --rows "$rows" --seconds "$seconds" --silo-pid "$silo" --gateway-pid "$gateway"

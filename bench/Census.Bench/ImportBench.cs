@@ -236,7 +236,7 @@ static class ImportBench
                 return location.OriginalString;
             }
 
-            if (response.StatusCode != HttpStatusCode.ServiceUnavailable || attempt == 20)
+            if (response.StatusCode != HttpStatusCode.ServiceUnavailable || attempt == 5)
             {
                 throw new InvalidOperationException($"POST {uri}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
             }
