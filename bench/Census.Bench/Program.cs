@@ -9,6 +9,15 @@ using Npgsql;
 // upserts, at the same client counts, in one run. See docs/benchmarks.md and bench/run-writes.sh.
 //
 //   Census.Bench --gateway http://127.0.0.1:5080 --admin-key KEY --postgres "Host=…" [--clients 1,4,16] [--seconds 20] [--gateway-only]
+//
+// With --imports it runs the import benchmark instead (ImportBench.cs, bench/run-imports.sh):
+//
+//   Census.Bench --imports --gateway … --admin-key … --postgres … [--institutions 200] [--rows 500] [--seconds 20] --silo-pid N --gateway-pid N
+
+if (args.Contains("--imports"))
+{
+    return await ImportBench.RunAsync(args);
+}
 
 var options = BenchOptions.Parse(args);
 Console.WriteLine($"clients {string.Join(",", options.Clients)}; {options.Seconds} s per measurement; {options.Warmup} s warm-up");
