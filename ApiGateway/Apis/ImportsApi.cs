@@ -148,8 +148,15 @@ public static class ImportsApi
         var import = grains.GetGrain<IImportGrain>($"{roundId}/{institutionId}/{importId}");
         if (idempotencyKey is not null && await import.Get() is { } earlier)
         {
-            // A retried POST: the same import, without reading the body again.
-            return TypedResults.Accepted(location, earlier);
+            if (earlier.State != ImportState.Validating)
+            {
+                // A retried POST: the same import, without reading the body again.
+                return TypedResults.Accepted(location, earlier);
+            }
+
+            // Its file never finished arriving (the first POST was answered 503, or its client went away): this retry
+            // sends the file again, so what was staged goes and the import begins afresh.
+            await import.Discard();
         }
 
         if (format is not { } fileFormat)
@@ -169,7 +176,18 @@ public static class ImportsApi
         }
 
         var definition = new ImportDefinition(roundId, institutionId, importId, dryRun, atomic, fileFormat, context.User.Actor(), Clock(context).GetUtcNow());
-        var begun = await import.Begin(definition);
+        ImportBeginResult begun;
+        try
+        {
+            begun = await import.Begin(definition);
+        }
+        catch
+        {
+            // The answer was lost (a timeout): the import may have begun. Nothing of it may stay behind, half made.
+            await DiscardQuietlyAsync(import);
+            throw;
+        }
+
         if (begun.Outcome == ImportBeginOutcome.Exists)
         {
             return TypedResults.Accepted(location, begun.Import);
@@ -377,8 +395,22 @@ public static class ImportsApi
         catch
         {
             // The request was aborted or a call failed: nothing of a half-read file may stay behind.
-            await import.Discard();
+            await DiscardQuietlyAsync(import);
             throw;
+        }
+    }
+
+    /// <summary>Discards after a failure without hiding that failure behind a second one (the silo may still be unreachable).</summary>
+    private static async Task DiscardQuietlyAsync(IImportGrain import)
+    {
+        try
+        {
+            await import.Discard();
+        }
+        catch (Exception e) when (e is TimeoutException or OrleansException or OperationCanceledException)
+        {
+            // The failure being answered says what went wrong; an import left validating is discarded by a retry
+            // with its Idempotency-Key.
         }
     }
 
@@ -400,7 +432,7 @@ public static class ImportsApi
     /// The import id an Idempotency-Key stands for: the same key for the same institution in the same round always
     /// names the same import, through any gateway, so a retried POST finds the import the first one made.
     /// </summary>
-    private static string DerivedId(string roundId, string institutionId, string key) =>
+    internal static string DerivedId(string roundId, string institutionId, string key) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{roundId}\n{institutionId}\n{key}")).AsSpan(0, 16));
 
     private static ProblemHttpResult? RoundRefusal(RoundWriteContext? round, string roundId, string institutionId, HttpContext context)

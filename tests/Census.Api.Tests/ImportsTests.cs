@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json.Nodes;
 
 namespace Census.Api.Tests;
@@ -7,6 +8,26 @@ namespace Census.Api.Tests;
 public sealed class ImportsTests(GatewayFixture gateway)
 {
     private static ImportsRoutes Imports(Participant p) => new(p.Agency.Client);
+
+    [Fact]
+    public async Task A_retry_with_the_Idempotency_Key_of_an_import_whose_file_never_arrived_imports_the_file_sent_again()
+    {
+        var p = await gateway.NewParticipant();
+        var key = Guid.NewGuid().ToString();
+        // What a POST answered 503 leaves behind: the import begun, its rows never (all) staged, never started.
+        var importId = Census.ApiGateway.Apis.ImportsApi.DerivedId(p.RoundId, p.InstitutionId, key);
+        var stuck = gateway.Factory.Services.GetRequiredService<IGrainFactory>()
+            .GetGrain<Census.Contracts.Imports.IImportGrain>($"{p.RoundId}/{p.InstitutionId}/{importId}");
+        await stuck.Begin(new Census.Contracts.Imports.ImportDefinition(
+            p.RoundId, p.InstitutionId, importId, false, false, Census.Contracts.Imports.ImportFileFormat.Ndjson, "admin", DateTimeOffset.UtcNow));
+        var ids = Enumerable.Range(0, 3).Select(_ => Ids.New("ds")).ToList();
+
+        using var retried = await Imports(p).Post(p.RoundId, p.InstitutionId, ImportsRoutes.File(ids.Select(id => ImportsRoutes.Line(id))), idempotencyKey: key);
+
+        Assert.Equal(HttpStatusCode.Accepted, retried.StatusCode);
+        var ended = await Imports(p).Ended(retried.Headers.Location!.OriginalString);
+        Assert.Equal(("completed", 3), (ended.GetProperty("state").GetString(), ended.GetProperty("created").GetInt32()));
+    }
 
     [Fact]
     public async Task An_import_answers_202_with_its_location_and_completes_with_every_row_created()
