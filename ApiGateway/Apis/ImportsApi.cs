@@ -489,26 +489,8 @@ public static class ImportsApi
     private static bool WantsCsv(HttpRequest request) =>
         request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Ids well-formed, and the caller is an admin or the institution itself (as the survey record routes).</summary>
-    private static ProblemHttpResult? Check(HttpContext context, string roundId, string institutionId, string? importId)
-    {
-        var errors = new ValidationErrors();
-        Rules.Id(errors, "roundId", roundId);
-        Rules.Id(errors, "institutionId", institutionId);
-        if (importId is not null)
-        {
-            Rules.Id(errors, "importId", importId);
-        }
-
-        if (!errors.IsValid)
-        {
-            return Problems.Validation(errors);
-        }
-
-        return context.User.CanActFor(institutionId)
-            ? null
-            : Problems.Forbidden("An agency key may act only for its own institution.");
-    }
+    private static ProblemHttpResult? Check(HttpContext context, string roundId, string institutionId, string? importId) =>
+        InstitutionAccess.Check(context, roundId, institutionId, "importId", importId);
 
     private static IImportGrain Import(IGrainFactory grains, string roundId, string institutionId, string importId) =>
         grains.GetGrain<IImportGrain>($"{roundId}/{institutionId}/{importId}");

@@ -246,25 +246,8 @@ public static class SurveysApi
     };
 
     /// <summary>Ids well-formed, and the caller is an admin or the institution itself.</summary>
-    private static ProblemHttpResult? Check(HttpContext context, string roundId, string institutionId, string? datasetId)
-    {
-        var errors = new ValidationErrors();
-        Rules.Id(errors, "roundId", roundId);
-        Rules.Id(errors, "institutionId", institutionId);
-        if (datasetId is not null)
-        {
-            Rules.Id(errors, "datasetId", datasetId);
-        }
-
-        if (!errors.IsValid)
-        {
-            return Problems.Validation(errors);
-        }
-
-        return context.User.CanActFor(institutionId)
-            ? null
-            : Problems.Forbidden("An agency key may act only for its own institution.");
-    }
+    private static ProblemHttpResult? Check(HttpContext context, string roundId, string institutionId, string? datasetId) =>
+        InstitutionAccess.Check(context, roundId, institutionId, "datasetId", datasetId);
 
     private static IAssignmentGrain Assignment(IGrainFactory grains, string roundId, string institutionId) =>
         grains.GetGrain<IAssignmentGrain>($"{roundId}/{institutionId}");
