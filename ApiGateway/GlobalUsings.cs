@@ -2,3 +2,5 @@ global using Census.Contracts.Common;
 global using Census.Contracts.Institutions;
 global using Census.Domain.Validation;
 global using Microsoft.AspNetCore.Http.HttpResults;
+
+[assembly: System.Resources.NeutralResourcesLanguage("ko")]

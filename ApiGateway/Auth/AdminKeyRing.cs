@@ -41,5 +41,17 @@ public sealed class AdminKeyRing
         return matched >= 0 ? new AdminKeyMatch(matched) : null;
     }
 
+    /// <summary>Whether a configured key has this SHA-256 digest (a console session re-checks its admin key so).</summary>
+    public bool HasDigest(byte[] digest)
+    {
+        var found = false;
+        foreach (var entry in _digests)
+        {
+            found |= CryptographicOperations.FixedTimeEquals(entry, digest);
+        }
+
+        return found;
+    }
+
     private static byte[] Digest(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 }

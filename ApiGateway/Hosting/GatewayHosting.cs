@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Census.ApiGateway.Apis;
 using Census.ApiGateway.Auth;
+using Census.ApiGateway.Console;
 using Census.ApiGateway.Http;
 using Census.ApiGateway.OpenApi;
 using Census.Hosting;
@@ -56,8 +57,10 @@ public static class GatewayHosting
         var configuredAdminKeys = AdminKeySettings.Configured(configuration);
         builder.Services.AddSingleton(sp => new AdminKeyRing(AdminKeySettings.Resolve(
             configuredAdminKeys, census, sp.GetRequiredService<ILoggerFactory>().CreateLogger("Census.Auth"))));
-        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+        // The API authenticates Bearer keys; the console (everything outside /api) its session cookie.
+        var authentication = builder.Services.AddAuthentication(ConsoleHosting.SchemeBySurface)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddCensusConsole(authentication);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(CensusRoles.AdminPolicy, p => p.RequireRole(CensusRoles.Admin))
             .AddPolicy(CensusRoles.MemberPolicy, p => p.RequireRole(CensusRoles.Admin, CensusRoles.Agency));
@@ -77,8 +80,10 @@ public static class GatewayHosting
         app.UseStatusCodePages();
         app.UseClusterGate();
         app.UseCensusRateLimits();
+        app.UseCensusConsole();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
         app.UseRequestTimeouts();
         app.UseCensusIdempotency();
 
@@ -91,6 +96,7 @@ public static class GatewayHosting
         app.MapTemplatesApi();
         app.MapImportsApi();
 
+        app.MapCensusConsole();
         app.MapCensusOperations();
         // Only the document that exists: another name is then routing's 404 problem, not the
         // OpenAPI endpoint's own text/plain 404.

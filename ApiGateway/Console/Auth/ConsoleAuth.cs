@@ -1,0 +1,145 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using Census.ApiGateway.Auth;
+using Census.Domain.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace Census.ApiGateway.Console.Auth;
+
+/// <summary>
+/// The console's sign-in: an API key (admin or institution) is checked once, exactly as the API checks it, and the
+/// session that follows carries the same claims (role, actor, institution) as a Bearer request with that key, so the
+/// console goes through the API's own authorization. The key's secret never leaves the server: the session ticket
+/// lives in <see cref="ConsoleTicketStore"/>, and the browser holds only the session cookie naming it.
+/// </summary>
+public static class ConsoleAuth
+{
+    public const string Scheme = "Console";
+    public const string CookieName = "census.session";
+
+    /// <summary>Policy: a console session of an admin key.</summary>
+    public const string AdminPolicy = "console-admin";
+
+    /// <summary>Policy: a console session of an institution key.</summary>
+    public const string AgencyPolicy = "console-agency";
+
+    /// <summary>Policy: any console session.</summary>
+    public const string MemberPolicy = "console-member";
+
+    public const string SignInPath = "/console/sign-in";
+    public const string SignOutPath = "/console/sign-out";
+
+    /// <summary>How long a session lives without a request.</summary>
+    public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
+
+    // Server-side only (the ticket never reaches the browser): what re-checks the key on every request.
+    private const string KeyIdClaim = "census:console:key-id";
+    private const string KeyHashClaim = "census:console:key-hash";
+    private const string AdminDigestClaim = "census:console:admin-digest";
+
+    public static IServiceCollection AddConsoleAuth(this IServiceCollection services, AuthenticationBuilder authentication)
+    {
+        services.AddSingleton<ConsoleTicketStore>();
+        authentication.AddCookie(Scheme, o =>
+        {
+            o.Cookie.Name = CookieName;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            // Secure outside plain-HTTP localhost: a cookie set over HTTPS is always Secure.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.Path = "/";
+            o.ExpireTimeSpan = IdleTimeout;
+            o.SlidingExpiration = true;
+            o.LoginPath = SignInPath;
+            o.LogoutPath = SignOutPath;
+            o.AccessDeniedPath = "/console/forbidden";
+            o.ReturnUrlParameter = "returnUrl";
+            o.Events.OnValidatePrincipal = ValidateAsync;
+        });
+        services.AddOptions<CookieAuthenticationOptions>(Scheme)
+            .Configure<ConsoleTicketStore>((o, store) => o.SessionStore = store);
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AdminPolicy, p => p.AddAuthenticationSchemes(Scheme).RequireRole(CensusRoles.Admin))
+            .AddPolicy(AgencyPolicy, p => p.AddAuthenticationSchemes(Scheme).RequireRole(CensusRoles.Agency))
+            .AddPolicy(MemberPolicy, p => p.AddAuthenticationSchemes(Scheme).RequireRole(CensusRoles.Admin, CensusRoles.Agency));
+        return services;
+    }
+
+    /// <summary>
+    /// The principal a key signs in as, or null when the key is not valid: checked by the admin key ring, or by the
+    /// key's institution grain — the same two checks as <see cref="ApiKeyAuthenticationHandler"/>.
+    /// </summary>
+    public static async Task<ClaimsPrincipal?> CheckKeyAsync(string? presented, AdminKeyRing adminKeys, IGrainFactory grains)
+    {
+        var key = presented?.Trim();
+        if (string.IsNullOrEmpty(key) || key.Length > 512)
+        {
+            return null;
+        }
+
+        if (adminKeys.Match(key) is not null)
+        {
+            return Principal(
+                CensusRoles.Admin, AdminKeyRing.Actor, institutionId: null,
+                new Claim(AdminDigestClaim, Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)))));
+        }
+
+        if (ApiKeys.TryParse(key, out var parsed) &&
+            await grains.GetGrain<IInstitutionGrain>(parsed.InstitutionId).VerifyApiKey(parsed.KeyId, parsed.SecretHash))
+        {
+            return Principal(
+                CensusRoles.Agency, $"agency:{parsed.InstitutionId}/{parsed.KeyId}", parsed.InstitutionId,
+                new Claim(KeyIdClaim, parsed.KeyId),
+                new Claim(KeyHashClaim, parsed.SecretHash));
+        }
+
+        return null;
+    }
+
+    /// <summary>On every request: the session's key must still be valid, or the session ends there (a revoked key at once).</summary>
+    private static async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        var user = context.Principal;
+        var services = context.HttpContext.RequestServices;
+        var valid = user is not null && await StillValidAsync(
+            user, services.GetRequiredService<AdminKeyRing>(), services.GetRequiredService<IGrainFactory>());
+        if (!valid)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(Scheme);
+        }
+    }
+
+    private static async Task<bool> StillValidAsync(ClaimsPrincipal user, AdminKeyRing adminKeys, IGrainFactory grains)
+    {
+        if (user.IsInRole(CensusRoles.Admin))
+        {
+            return user.FindFirstValue(AdminDigestClaim) is { } digest && adminKeys.HasDigest(Convert.FromHexString(digest));
+        }
+
+        return user.FindFirstValue(CensusRoles.InstitutionClaim) is { } institutionId
+            && user.FindFirstValue(KeyIdClaim) is { } keyId
+            && user.FindFirstValue(KeyHashClaim) is { } hash
+            && await grains.GetGrain<IInstitutionGrain>(institutionId).VerifyApiKey(keyId, hash);
+    }
+
+    private static ClaimsPrincipal Principal(string role, string actor, string? institutionId, params Claim[] extra)
+    {
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.Role, role),
+            new(CensusRoles.ActorClaim, actor),
+            new(ClaimTypes.Name, actor),
+        };
+        if (institutionId is not null)
+        {
+            claims.Add(new Claim(CensusRoles.InstitutionClaim, institutionId));
+        }
+
+        claims.AddRange(extra);
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme, ClaimTypes.Name, ClaimTypes.Role));
+    }
+}
