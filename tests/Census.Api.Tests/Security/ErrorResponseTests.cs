@@ -37,7 +37,7 @@ public sealed class ErrorResponseTests(GatewayFixture gateway)
     [InlineData("DELETE", "/api/v1/rounds/some-round/nothing")]
     [InlineData("PUT", "/api/v1/institutions/some-id/api-keys/0123456789ab/extra")]
     [InlineData("GET", "/nothing-here")]
-    [InlineData("POST", "/")]
+    [InlineData("POST", "/api")]
     public async Task An_unknown_path_is_404_problem_json(string method, string path)
     {
         using var response = await Send(method, path, accept: null, "Bearer " + gateway.AdminKey);

@@ -55,13 +55,19 @@ public sealed class RouteCatalog(IReadOnlyList<CatalogRoute> routes)
 
     public static RouteCatalog Of(IServiceProvider services)
     {
-        var endpoints = services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
+        // The console's pages (/ and /console/...) answer HTML to browsers, not problem JSON to clients: the console's
+        // own tests (Census.Console.Tests) hold them to their contract. This catalog is the API's.
+        var endpoints = services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => !IsConsole(e.RoutePattern.RawText));
         var routes = endpoints
             .Select(e => new CatalogRoute(e.RoutePattern, e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []))
             .OrderBy(r => r.Template, StringComparer.Ordinal)
             .ToList();
         return new RouteCatalog(routes);
     }
+
+    private static bool IsConsole(string? template) =>
+        template is not null && (template.TrimStart('/').Length == 0 || template.TrimStart('/').StartsWith("console", StringComparison.Ordinal));
 
     public bool Has(string method, string template) =>
         Routes.Any(r => r.Template == template && (r.AcceptsAnyMethod || r.Accepts(method)));
