@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the census: builds the solution, makes sure PostgreSQL, Node (for the OpenAPI lint and the
-# DCAT-AP SHACL validator) and the dotnet tools are there (installing them on Debian/Ubuntu when needed), runs
-# all four test projects, and ends with the line
+# DCAT-AP SHACL validator), Chromium (for the console's browser tests) and the dotnet tools are there (installing them on Debian/Ubuntu when needed), runs
+# all five test projects, and ends with the line
 # "N passed, N failed".
 #
 #   bash tests/run.sh            # everything
@@ -15,7 +15,7 @@ trap 'status=$?; if [ "$summary_printed" -eq 0 ]; then echo "tests/run.sh failed
 
 configuration="${CONFIGURATION:-Release}"
 results="$(pwd)/artifacts/test-results"
-rm -rf "$results" artifacts/reliability
+rm -rf "$results" artifacts/reliability artifacts/console-screenshots
 mkdir -p "$results"
 
 if [ -z "${CENSUS_TEST_POSTGRES:-}" ]; then
@@ -34,6 +34,17 @@ if ! command -v npm >/dev/null 2>&1; then
     echo "npm is missing and cannot be installed here (no apt-get): the OpenAPI lint test will fail." >&2
   fi
 fi
+# The console's browser tests (tests/Census.Console.Tests): Debian's Chromium, launched by its path, and a Korean font
+# so pages and screenshots show Hangul. Playwright's own browser download is never used.
+if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi nanum; then
+  if command -v apt-get >/dev/null 2>&1; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-nanum >/dev/null
+  else
+    echo "/usr/bin/chromium is missing and cannot be installed here (no apt-get): the console tests will fail." >&2
+  fi
+fi
+
 dotnet tool restore
 if command -v npm >/dev/null 2>&1; then
   # 2.x needs Node.js 20.19 or later; Debian's own nodejs may be older, and 1.34.20 runs there (>= 18.17).
