@@ -52,9 +52,7 @@ register() {
   curl -fs -o /dev/null -X POST "$api/institutions" "${auth[@]}" -H 'Content-Type: application/json' \
     -d "{\"id\":\"$1\",\"name\":\"기관 $1\",\"kind\":\"public-institution\",\"sector\":\"$2\"}"
 }
-export -f register
 export api admin_key
-auth_header="Authorization: Bearer $admin_key"
 for i in $(seq 0 1999); do printf 'inst-%04d %s\n' "$i" "${sectors[$(( (i / 125) % 16 ))]}"; done |
   xargs -P 8 -n 2 bash -c 'curl -fs -o /dev/null -X POST "$api/institutions" -H "Authorization: Bearer $admin_key" -H "Content-Type: application/json" -d "{\"id\":\"$0\",\"name\":\"기관 $0\",\"kind\":\"public-institution\",\"sector\":\"$1\"}"'
 register inst-bench science-technology
