@@ -15,6 +15,8 @@ public sealed class AntiforgeryTests(ConsoleServer server)
         using var response = await http.PostFormAsync("/console/sign-in", ("_handler", "sign-in"), ("Input.ApiKey", server.AdminKey));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("요청을 처리할 수 없습니다", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain(http.Cookies.GetAllCookies(), c => c.Name == "census.session");
     }
 
