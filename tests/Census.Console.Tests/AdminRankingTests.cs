@@ -81,7 +81,12 @@ public sealed class AdminRankingTests(ConsoleServer server, BrowserFixture brows
             await page.GotoAsync($"/console/admin/rounds/{round}/reports");
             var sectors = page.Locator("#sector-report");
             var weather = sectors.Locator("tr", new() { Has = page.Locator("th", new() { HasText = "환경기상" }) });
-            Assert.Equal("1", (await weather.Locator("td").AllInnerTextsAsync())[1]); // datasets
+            var fromApi = (await Arrange.GetAsync($"/api/v1/rounds/{round}/reports/sectors")).GetProperty("items").EnumerateArray()
+                .Single(i => i.GetProperty("sector").GetString() == "environment-weather");
+            Assert.Equal(2, fromApi.GetProperty("datasets").GetInt64()); // both records say their own sector is weather
+            var cells = await weather.Locator("td").AllInnerTextsAsync();
+            Assert.Equal(fromApi.GetProperty("institutions").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture), cells[0]);
+            Assert.Equal("2", cells[1]);
             var institutions = page.Locator("#institution-report");
             await Assertions.Expect(institutions.Locator("tbody tr")).ToHaveCountAsync(2);
             await Assertions.Expect(institutions).ToContainTextAsync("최고 기관");
