@@ -54,6 +54,31 @@ public sealed class AdminRankingTests(ConsoleServer server, BrowserFixture brows
     }
 
     [Fact]
+    public async Task Finalizing_with_a_run_started_before_the_close_shows_the_refusal()
+    {
+        var best = await Arrange.InstitutionAsync();
+        var round = await Arrange.RoundAsync([best]);
+        await Arrange.RecordAsync(round, best, "ds-early", SurveyRecords.Valid());
+        using var started = await Server.Api.PostAsync($"/api/v1/rounds/{round}/rankings", null);
+        var runId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetString();
+        using var closed = await Server.Api.PostAsync($"/api/v1/rounds/{round}/close", null);
+        closed.EnsureSuccessStatusCode();
+        var page = await AdminPageAsync();
+        await StepsAsync(page, async () =>
+        {
+            await page.GotoAsync($"/console/admin/rounds/{round}/rankings/{runId}");
+            await Assertions.Expect(page.Locator("#run-state")).ToHaveTextAsync("완료", new() { Timeout = 30_000 });
+            var response = await page.RunAndWaitForResponseAsync(
+                () => page.GetByRole(AriaRole.Button, new() { Name = "이 결과로 선정 확정" }).ClickAsync(),
+                r => r.Request.Method == "POST");
+            Assert.Equal(409, response.Status);
+            await Assertions.Expect(page.Locator("#run-message")).ToContainTextAsync("확정할 수 없습니다");
+            Assert.Equal("closed", (await Arrange.GetAsync($"/api/v1/rounds/{round}")).GetProperty("state").GetString());
+            await AssertAccessibleAsync(page);
+        });
+    }
+
+    [Fact]
     public async Task Explaining_an_unknown_record_says_so_in_Korean()
     {
         var (round, best, _) = await ClosedRoundAsync();
