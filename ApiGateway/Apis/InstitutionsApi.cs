@@ -52,19 +52,21 @@ public static class InstitutionsApi
         HttpContext context, IGrainFactory grains)
     {
         var body = await JsonBody.ReadAsync<InstitutionRegistration>(context);
-        if (body.Problem is { } problem)
-        {
-            return problem;
-        }
+        return body.Problem is { } problem ? problem : await RegisterFrom(body.Value, context.User, grains);
+    }
 
-        var validated = InstitutionRules.Validate(body.Value);
+    /// <summary>The rules and the grain call of a registration, for the route (after reading its body) and the console's form.</summary>
+    public static async Task<Results<Created<Institution>, ProblemHttpResult>> RegisterFrom(
+        InstitutionRegistration? registration, System.Security.Claims.ClaimsPrincipal caller, IGrainFactory grains)
+    {
+        var validated = InstitutionRules.Validate(registration);
         if (!validated.IsValid)
         {
             return Problems.Validation(validated.Errors!);
         }
 
         var profile = validated.Value!;
-        var result = await grains.GetGrain<IInstitutionGrain>(profile.Id).Register(profile, context.User.Actor());
+        var result = await grains.GetGrain<IInstitutionGrain>(profile.Id).Register(profile, caller.Actor());
         return result.Created
             ? TypedResults.Created($"/api/v1/institutions/{profile.Id}", result.Institution)
             : Problems.Conflict($"An institution with id '{profile.Id}' already exists.");

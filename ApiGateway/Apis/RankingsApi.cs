@@ -60,13 +60,26 @@ public static class RankingsApi
             }
 
             rubricVersion = body.Value?.RubricVersion;
-            if (rubricVersion is < 1)
-            {
-                return Problems.Validation(ValidationErrors.For("rubricVersion", "must be 1 or more."));
-            }
         }
 
-        var result = await grains.GetGrain<ICensusRoundGrain>(id).StartRanking(rubricVersion, context.User.Actor());
+        return await StartWith(id, rubricVersion, context.User, grains);
+    }
+
+    /// <summary>Starting a run once the optional body is read: for the route and the console's form.</summary>
+    public static async Task<Results<Accepted<RankingRun>, ProblemHttpResult>> StartWith(
+        string id, int? rubricVersion, System.Security.Claims.ClaimsPrincipal caller, IGrainFactory grains)
+    {
+        if (Problems.InvalidId("id", id) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (rubricVersion is < 1)
+        {
+            return Problems.Validation(ValidationErrors.For("rubricVersion", "must be 1 or more."));
+        }
+
+        var result = await grains.GetGrain<ICensusRoundGrain>(id).StartRanking(rubricVersion, caller.Actor());
         return result.Outcome switch
         {
             StartRankingOutcome.Started => TypedResults.Accepted($"/api/v1/rounds/{id}/rankings/{result.Run!.RunId}", result.Run),
@@ -120,19 +133,26 @@ public static class RankingsApi
         }
 
         var body = await JsonBody.ReadAsync<FinalizeRequest>(context);
-        if (body.Problem is { } problem)
+        return body.Problem is { } problem ? problem : await FinalizeWith(id, body.Value, context.User, grains);
+    }
+
+    /// <summary>Finalizing once the body is read: for the route and the console's form.</summary>
+    public static async Task<Results<Ok<Round>, ProblemHttpResult>> FinalizeWith(
+        string id, FinalizeRequest? request, System.Security.Claims.ClaimsPrincipal caller, IGrainFactory grains)
+    {
+        if (Problems.InvalidId("id", id) is { } invalid)
         {
-            return problem;
+            return invalid;
         }
 
         var errors = new ValidationErrors();
-        Rules.Id(errors, "runId", body.Value?.RunId);
+        Rules.Id(errors, "runId", request?.RunId);
         if (!errors.IsValid)
         {
             return Problems.Validation(errors);
         }
 
-        var result = await grains.GetGrain<ICensusRoundGrain>(id).Finalize(body.Value!.RunId!, context.User.Actor());
+        var result = await grains.GetGrain<ICensusRoundGrain>(id).Finalize(request!.RunId!, caller.Actor());
         return result.Outcome switch
         {
             RoundOutcome.Ok => TypedResults.Ok(result.Round!),

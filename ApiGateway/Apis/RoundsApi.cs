@@ -34,19 +34,20 @@ public static class RoundsApi
     public static async Task<Results<Created<Round>, ProblemHttpResult>> Create(HttpContext context, IGrainFactory grains)
     {
         var body = await JsonBody.ReadAsync<RoundDefinition>(context);
-        if (body.Problem is { } problem)
-        {
-            return problem;
-        }
+        return body.Problem is { } problem ? problem : await CreateFrom(body.Value, context.User, grains);
+    }
 
-        var errors = RoundRules.Validate(body.Value);
+    /// <summary>The rules and the grain call of a new round, for the route (after reading its body) and the console's form.</summary>
+    public static async Task<Results<Created<Round>, ProblemHttpResult>> CreateFrom(
+        RoundDefinition? definition, System.Security.Claims.ClaimsPrincipal caller, IGrainFactory grains)
+    {
+        var errors = RoundRules.Validate(definition);
         if (!errors.IsValid)
         {
             return Problems.Validation(errors);
         }
 
-        var definition = body.Value!;
-        var result = await grains.GetGrain<ICensusRoundGrain>(definition.Id!).Create(definition, context.User.Actor());
+        var result = await grains.GetGrain<ICensusRoundGrain>(definition!.Id!).Create(definition, caller.Actor());
         return result.Outcome == RoundOutcome.Created
             ? TypedResults.Created($"/api/v1/rounds/{definition.Id}", result.Round!)
             : Problems.Conflict(result.Detail ?? "The round exists.");

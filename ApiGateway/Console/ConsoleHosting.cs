@@ -1,6 +1,7 @@
 using System.Globalization;
 using Census.ApiGateway.Console.Auth;
 using Census.ApiGateway.Console.Components;
+using Census.ApiGateway.Console.Components.Pages.Admin;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -85,6 +86,7 @@ public static class ConsoleHosting
         app.MapGet("/", () => TypedResults.Redirect("/console")).ExcludeFromDescription();
         app.MapRazorComponents<App>();
         ConsoleAssets.Map(app);
+        app.MapAdminConsoleFiles();
 
         // Sign-out and the language switch are plain form posts: binding [FromForm] makes antiforgery check them.
         app.MapPost(ConsoleAuth.SignOutPath, async (HttpContext context, [FromForm] string? signOut) =>

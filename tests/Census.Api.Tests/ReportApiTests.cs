@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Census.Exchange.Imports;
+using Census.Exchange.Reports;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.VisualBasic.FileIO;
 
 namespace Census.Api.Tests;
@@ -113,6 +117,30 @@ public sealed class ReportApiTests(GatewayFixture gateway)
         var rows = ParseCsv(await csv.Content.ReadAsStringAsync());
         Assert.Equal("sector", rows[0][0]);
         Assert.Equal(17, rows.Count);
+    }
+
+    [Fact]
+    public async Task The_institution_report_as_xlsx_has_the_CSV_header_and_rows_with_numbers_as_numbers()
+    {
+        var (p, _, _) = await SmallRound();
+
+        using var csv = await Get(p.RoundId, "institutions", "text/csv");
+        using var xlsx = await Get(p.RoundId, "institutions", TableWorkbook.MediaType);
+
+        Assert.Equal(TableWorkbook.MediaType, xlsx.Content.Headers.ContentType?.MediaType);
+        var rows = ParseCsv(await csv.Content.ReadAsStringAsync());
+        using var stream = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
+        using var document = SpreadsheetDocument.Open(stream, false);
+        var sheet = document.WorkbookPart!.WorksheetParts.Single().Worksheet;
+        var sheetRows = sheet.Descendants<Row>().ToList();
+        Assert.Equal(rows.Count, sheetRows.Count);
+        Assert.Equal(rows[0], sheetRows[0].Elements<Cell>().Select(c => c.InnerText).ToArray());
+        var header = rows[0];
+        var mine = sheetRows.Single(r => r.Elements<Cell>().First().InnerText == p.InstitutionId).Elements<Cell>().ToList();
+        var datasets = mine.Single(c => c.CellReference!.Value!.StartsWith(CellReference.Column(Array.IndexOf(header, "datasets")), StringComparison.Ordinal)
+            && char.IsDigit(c.CellReference.Value[CellReference.Column(Array.IndexOf(header, "datasets")).Length]));
+        Assert.Equal(CellValues.Number, datasets.DataType!.Value);
+        Assert.Equal("2", datasets.InnerText);
     }
 
     [Fact]
