@@ -114,6 +114,27 @@ public static class SurveysApi
     }
 
     /// <summary>
+    /// The export of <see cref="List"/> for a caller that names its format itself (the console's download links):
+    /// the same access rule and the same file.
+    /// </summary>
+    public static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> ExportRecords(
+        string roundId, string institutionId, bool xlsx, HttpContext context, IGrainFactory grains)
+    {
+        if (Check(context, roundId, institutionId, datasetId: null) is { } refused)
+        {
+            return refused;
+        }
+
+        var result = await Export(roundId, institutionId, xlsx ? SurveyTemplate.XlsxMediaType : SurveyTemplate.CsvMediaType, context, grains);
+        return result.Result switch
+        {
+            PushStreamHttpResult file => file,
+            ProblemHttpResult problem => problem,
+            _ => throw new InvalidOperationException("An export answers a file or a problem."),
+        };
+    }
+
+    /// <summary>
     /// Every current record of the institution in the template's columns, not paged: the index is read a page
     /// at a time while the file is written, so neither the gateway nor the silo holds them all.
     /// </summary>

@@ -71,6 +71,7 @@ public static class ConsoleHosting
         app.MapGet("/", () => TypedResults.Redirect("/console")).ExcludeFromDescription();
         app.MapRazorComponents<App>();
         ConsoleAssets.Map(app);
+        app.MapAgencyConsoleFiles();
 
         // Sign-out and the language switch are plain form posts: binding [FromForm] makes antiforgery check them.
         app.MapPost(ConsoleAuth.SignOutPath, async (HttpContext context, [FromForm] string? signOut) =>
