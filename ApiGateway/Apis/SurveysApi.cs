@@ -194,15 +194,32 @@ public static class SurveysApi
             return problem;
         }
 
-        var errors = SurveyRecordRules.Validate(body.Value);
+        return await PutRecord(roundId, institutionId, datasetId, body.Value, ifMatch, idempotencyKey, context, grains);
+    }
+
+    /// <summary>
+    /// The write of <see cref="Put"/> once its body and headers are read: the record validated, then written with
+    /// its If-Match revisions and Idempotency-Key. The console's dataset form calls this too, so a form and a PUT
+    /// are held to one rule set.
+    /// </summary>
+    public static async Task<Results<Created<SurveyResponse>, Ok<SurveyResponse>, ProblemHttpResult>> PutRecord(
+        string roundId, string institutionId, string datasetId, SurveyRecord? record, IReadOnlyList<int>? ifMatch, string? idempotencyKey,
+        HttpContext context, IGrainFactory grains)
+    {
+        if (Check(context, roundId, institutionId, datasetId) is { } refused)
+        {
+            return refused;
+        }
+
+        var errors = SurveyRecordRules.Validate(record);
         if (!errors.IsValid)
         {
             return Problems.Validation(errors);
         }
 
         // The fingerprint only matters to an idempotent repeat: skip the work when there is no key.
-        var fingerprint = idempotencyKey is null ? "" : Preconditions.Fingerprint(context, body.Value!);
-        var write = new SurveyWrite(roundId, body.Value!, context.User.Actor(), ifMatch, idempotencyKey, fingerprint);
+        var fingerprint = idempotencyKey is null ? "" : Preconditions.Fingerprint(context, record!);
+        var write = new SurveyWrite(roundId, record!, context.User.Actor(), ifMatch, idempotencyKey, fingerprint);
         var result = await Dataset(grains, institutionId, datasetId).Put(write);
         if (result.Response is { } response)
         {
@@ -251,6 +268,18 @@ public static class SurveysApi
         if (!errors.IsValid)
         {
             return Problems.Validation(errors);
+        }
+
+        return await WithdrawRecord(roundId, institutionId, datasetId, ifMatch, context, grains);
+    }
+
+    /// <summary>The withdrawal of <see cref="Withdraw"/> once its If-Match is read (the console's withdraw button calls it too).</summary>
+    public static async Task<Results<NoContent, ProblemHttpResult>> WithdrawRecord(
+        string roundId, string institutionId, string datasetId, IReadOnlyList<int>? ifMatch, HttpContext context, IGrainFactory grains)
+    {
+        if (Check(context, roundId, institutionId, datasetId) is { } refused)
+        {
+            return refused;
         }
 
         var result = await Dataset(grains, institutionId, datasetId).Withdraw(roundId, context.User.Actor(), ifMatch);
