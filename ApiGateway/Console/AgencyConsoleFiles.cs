@@ -20,6 +20,14 @@ public static class AgencyConsoleFiles
             SurveysApi.ExportRecords(roundId, AgencyData.Institution(context), xlsx: false, context, grains));
         files.MapGet("/datasets.xlsx", (string roundId, HttpContext context, IGrainFactory grains) =>
             SurveysApi.ExportRecords(roundId, AgencyData.Institution(context), xlsx: true, context, grains));
+        files.MapGet("/imports/{importId}/errors.csv", (string roundId, string importId, HttpContext context, IGrainFactory grains) =>
+            ImportsApi.ErrorsCsv(roundId, AgencyData.Institution(context), importId, context, grains));
+
+        var templates = routes.MapGroup("/console/agency/templates")
+            .RequireAuthorization(ConsoleAuth.AgencyPolicy)
+            .ExcludeFromDescription();
+        templates.MapGet("/survey.xlsx", TemplatesApi.Xlsx);
+        templates.MapGet("/survey.csv", TemplatesApi.Csv);
         return routes;
     }
 }
