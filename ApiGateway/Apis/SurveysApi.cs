@@ -18,6 +18,9 @@ public static class SurveysApi
 
         api.MapGet("/", GetAssignment)
             .WithName("GetAssignment").WithSummary("An institution's assignment in a round (admin, or that institution).");
+        api.MapGet("/audit", Audit)
+            .WithName("GetAssignmentAudit")
+            .WithSummary("Who changed what, when: the assignment's status changes and a page of its records' latest revisions (admin, or that institution).");
         api.MapPost("/submit", Submit)
             .WithName("SubmitAssignment").WithSummary("Mark the institution's response complete (admin, or that institution).");
         api.MapGet("/datasets", List)
@@ -46,6 +49,26 @@ public static class SurveysApi
 
         return await Assignment(grains, roundId, institutionId).Get() is { } assignment
             ? TypedResults.Ok(assignment)
+            : Problems.NotFound($"Institution '{institutionId}' has no assignment in round '{roundId}'.");
+    }
+
+    public static async Task<Results<Ok<AssignmentAudit>, ProblemHttpResult>> Audit(
+        string roundId, string institutionId, HttpContext context, IGrainFactory grains, string? page, string? pageSize)
+    {
+        if (Check(context, roundId, institutionId, datasetId: null) is { } refused)
+        {
+            return refused;
+        }
+
+        var errors = new ValidationErrors();
+        var (validPage, validSize) = Paging.Validate(errors, QueryValues.WholeNumber(errors, "page", page), QueryValues.WholeNumber(errors, "pageSize", pageSize));
+        if (!errors.IsValid)
+        {
+            return Problems.Validation(errors);
+        }
+
+        return await Assignment(grains, roundId, institutionId).Audit(validPage, validSize, context.RequestAborted) is { } audit
+            ? TypedResults.Ok(audit)
             : Problems.NotFound($"Institution '{institutionId}' has no assignment in round '{roundId}'.");
     }
 
