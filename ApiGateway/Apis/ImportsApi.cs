@@ -98,11 +98,27 @@ public static class ImportsApi
             return Problems.Validation(errors);
         }
 
-        var contentType = context.Request.ContentType;
+        return await Start(roundId, institutionId, context.Request.Body, context.Request.ContentType, context.Request.ContentLength,
+            isDryRun, isAtomic, idempotencyKey, context, grains);
+    }
+
+    /// <summary>
+    /// The import of <see cref="Post"/> once its query and headers are read: the file comes as a stream of the named
+    /// media type. The console's upload calls this with the file a form carried, so both are one import path.
+    /// </summary>
+    public static async Task<Results<Accepted<Import>, ProblemHttpResult>> Start(
+        string roundId, string institutionId, Stream file, string? contentType, long? length, bool dryRun, bool atomic, string? idempotencyKey,
+        HttpContext context, IGrainFactory grains)
+    {
+        if (Check(context, roundId, institutionId, importId: null) is { } refused)
+        {
+            return refused;
+        }
+
         return await RunAsync(context, grains, roundId, institutionId, idempotencyKey, FileTypes,
             format: ImportReader.TryParseFormat(contentType, out var format, out var charset) ? FormatOf(format) : null,
-            isDryRun, isAtomic, keepInvalidRecords: false,
-            _ => ImportReader.ReadAsync(context.Request.Body, format, charset, context.RequestAborted));
+            length, dryRun, atomic, keepInvalidRecords: false,
+            _ => ImportReader.ReadAsync(file, format, charset, context.RequestAborted));
     }
 
     public static async Task<Results<Accepted<Import>, ProblemHttpResult>> Harvest(
@@ -124,7 +140,7 @@ public static class ImportsApi
         var contentType = context.Request.ContentType;
         return await RunAsync(context, grains, roundId, institutionId, idempotencyKey, CatalogTypes,
             format: CatalogHarvest.TryParseFormat(contentType, out _) ? ImportFileFormat.Catalog : null,
-            dryRun: true, atomic: false, keepInvalidRecords: true,
+            context.Request.ContentLength, dryRun: true, atomic: false, keepInvalidRecords: true,
             round => CatalogHarvest.ReadAsync(context.Request.Body, contentType, new HarvestContext(round.InstitutionSector), context.RequestAborted));
     }
 
@@ -134,7 +150,7 @@ public static class ImportsApi
     /// </summary>
     private static async Task<Results<Accepted<Import>, ProblemHttpResult>> RunAsync(
         HttpContext context, IGrainFactory grains, string roundId, string institutionId, string? idempotencyKey, string[] mediaTypes,
-        ImportFileFormat? format, bool dryRun, bool atomic, bool keepInvalidRecords, Func<RoundWriteContext, IAsyncEnumerable<ImportEntry>> read)
+        ImportFileFormat? format, long? length, bool dryRun, bool atomic, bool keepInvalidRecords, Func<RoundWriteContext, IAsyncEnumerable<ImportEntry>> read)
     {
         // Round rules first: a closed round refuses the import before any row is read.
         var writeContext = await grains.GetGrain<IAssignmentGrain>($"{roundId}/{institutionId}").GetWriteContext();
@@ -165,7 +181,7 @@ public static class ImportsApi
                 "Send the file as " + string.Join(", ", mediaTypes) + ".");
         }
 
-        if (context.Request.ContentLength > ImportReader.MaxBytes)
+        if (length > ImportReader.MaxBytes)
         {
             return TooLarge();
         }
@@ -307,6 +323,18 @@ public static class ImportsApi
             return await import.Errors(validPage, validSize) is { } found ? TypedResults.Ok(found) : NoSuchImport(importId);
         }
 
+        return await ErrorsCsv(roundId, institutionId, importId, context, grains);
+    }
+
+    /// <summary>Every error of an import as CSV: the file <see cref="Errors"/> answers for <c>Accept: text/csv</c> (the console's download too).</summary>
+    public static async Task<IResult> ErrorsCsv(string roundId, string institutionId, string importId, HttpContext context, IGrainFactory grains)
+    {
+        if (Check(context, roundId, institutionId, importId) is { } refused)
+        {
+            return refused;
+        }
+
+        var import = Import(grains, roundId, institutionId, importId);
         if (await import.Errors(1, CsvPage) is not { } first)
         {
             return NoSuchImport(importId);

@@ -18,6 +18,9 @@ public static class SurveysApi
 
         api.MapGet("/", GetAssignment)
             .WithName("GetAssignment").WithSummary("An institution's assignment in a round (admin, or that institution).");
+        api.MapGet("/audit", Audit)
+            .WithName("GetAssignmentAudit")
+            .WithSummary("Who changed what, when: the assignment's status changes and a page of its records' latest revisions (admin, or that institution).");
         api.MapPost("/submit", Submit)
             .WithName("SubmitAssignment").WithSummary("Mark the institution's response complete (admin, or that institution).");
         api.MapGet("/datasets", List)
@@ -46,6 +49,26 @@ public static class SurveysApi
 
         return await Assignment(grains, roundId, institutionId).Get() is { } assignment
             ? TypedResults.Ok(assignment)
+            : Problems.NotFound($"Institution '{institutionId}' has no assignment in round '{roundId}'.");
+    }
+
+    public static async Task<Results<Ok<AssignmentAudit>, ProblemHttpResult>> Audit(
+        string roundId, string institutionId, HttpContext context, IGrainFactory grains, string? page, string? pageSize)
+    {
+        if (Check(context, roundId, institutionId, datasetId: null) is { } refused)
+        {
+            return refused;
+        }
+
+        var errors = new ValidationErrors();
+        var (validPage, validSize) = Paging.Validate(errors, QueryValues.WholeNumber(errors, "page", page), QueryValues.WholeNumber(errors, "pageSize", pageSize));
+        if (!errors.IsValid)
+        {
+            return Problems.Validation(errors);
+        }
+
+        return await Assignment(grains, roundId, institutionId).Audit(validPage, validSize, context.RequestAborted) is { } audit
+            ? TypedResults.Ok(audit)
             : Problems.NotFound($"Institution '{institutionId}' has no assignment in round '{roundId}'.");
     }
 
@@ -114,6 +137,27 @@ public static class SurveysApi
     }
 
     /// <summary>
+    /// The export of <see cref="List"/> for a caller that names its format itself (the console's download links):
+    /// the same access rule and the same file.
+    /// </summary>
+    public static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> ExportRecords(
+        string roundId, string institutionId, bool xlsx, HttpContext context, IGrainFactory grains)
+    {
+        if (Check(context, roundId, institutionId, datasetId: null) is { } refused)
+        {
+            return refused;
+        }
+
+        var result = await Export(roundId, institutionId, xlsx ? SurveyTemplate.XlsxMediaType : SurveyTemplate.CsvMediaType, context, grains);
+        return result.Result switch
+        {
+            PushStreamHttpResult file => file,
+            ProblemHttpResult problem => problem,
+            _ => throw new InvalidOperationException("An export answers a file or a problem."),
+        };
+    }
+
+    /// <summary>
     /// Every current record of the institution in the template's columns, not paged: the index is read a page
     /// at a time while the file is written, so neither the gateway nor the silo holds them all.
     /// </summary>
@@ -173,15 +217,32 @@ public static class SurveysApi
             return problem;
         }
 
-        var errors = SurveyRecordRules.Validate(body.Value);
+        return await PutRecord(roundId, institutionId, datasetId, body.Value, ifMatch, idempotencyKey, context, grains);
+    }
+
+    /// <summary>
+    /// The write of <see cref="Put"/> once its body and headers are read: the record validated, then written with
+    /// its If-Match revisions and Idempotency-Key. The console's dataset form calls this too, so a form and a PUT
+    /// are held to one rule set.
+    /// </summary>
+    public static async Task<Results<Created<SurveyResponse>, Ok<SurveyResponse>, ProblemHttpResult>> PutRecord(
+        string roundId, string institutionId, string datasetId, SurveyRecord? record, IReadOnlyList<int>? ifMatch, string? idempotencyKey,
+        HttpContext context, IGrainFactory grains)
+    {
+        if (Check(context, roundId, institutionId, datasetId) is { } refused)
+        {
+            return refused;
+        }
+
+        var errors = SurveyRecordRules.Validate(record);
         if (!errors.IsValid)
         {
             return Problems.Validation(errors);
         }
 
         // The fingerprint only matters to an idempotent repeat: skip the work when there is no key.
-        var fingerprint = idempotencyKey is null ? "" : Preconditions.Fingerprint(context, body.Value!);
-        var write = new SurveyWrite(roundId, body.Value!, context.User.Actor(), ifMatch, idempotencyKey, fingerprint);
+        var fingerprint = idempotencyKey is null ? "" : Preconditions.Fingerprint(context, record!);
+        var write = new SurveyWrite(roundId, record!, context.User.Actor(), ifMatch, idempotencyKey, fingerprint);
         var result = await Dataset(grains, institutionId, datasetId).Put(write);
         if (result.Response is { } response)
         {
@@ -230,6 +291,18 @@ public static class SurveysApi
         if (!errors.IsValid)
         {
             return Problems.Validation(errors);
+        }
+
+        return await WithdrawRecord(roundId, institutionId, datasetId, ifMatch, context, grains);
+    }
+
+    /// <summary>The withdrawal of <see cref="Withdraw"/> once its If-Match is read (the console's withdraw button calls it too).</summary>
+    public static async Task<Results<NoContent, ProblemHttpResult>> WithdrawRecord(
+        string roundId, string institutionId, string datasetId, IReadOnlyList<int>? ifMatch, HttpContext context, IGrainFactory grains)
+    {
+        if (Check(context, roundId, institutionId, datasetId) is { } refused)
+        {
+            return refused;
         }
 
         var result = await Dataset(grains, institutionId, datasetId).Withdraw(roundId, context.User.Actor(), ifMatch);

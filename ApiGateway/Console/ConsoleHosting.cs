@@ -87,6 +87,7 @@ public static class ConsoleHosting
         app.MapRazorComponents<App>();
         ConsoleAssets.Map(app);
         app.MapAdminConsoleFiles();
+        app.MapAgencyConsoleFiles();
 
         // Sign-out and the language switch are plain form posts: binding [FromForm] makes antiforgery check them.
         app.MapPost(ConsoleAuth.SignOutPath, async (HttpContext context, [FromForm] string? signOut) =>

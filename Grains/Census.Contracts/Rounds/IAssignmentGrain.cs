@@ -38,6 +38,13 @@ public interface IAssignmentGrain : IGrainWithStringKey
 
     [Alias("Submit")]
     Task<AssignmentSubmitResult> Submit(string actor);
+
+    /// <summary>
+    /// The response's audit: the assignment's status changes and a page of its records' latest changes (from the
+    /// survey index, waking no dataset grain). Null when the round does not exist or does not invite the institution.
+    /// </summary>
+    [Alias("Audit")]
+    Task<AssignmentAudit?> Audit(int page, int pageSize, CancellationToken cancellationToken = default);
 }
 
 public enum AssignmentSubmitOutcome { Submitted, RoundNotFound, NotInvited, RoundNotOpen }

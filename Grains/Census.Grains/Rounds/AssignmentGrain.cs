@@ -94,6 +94,33 @@ public sealed class AssignmentGrain(
         return new AssignmentSubmitResult(AssignmentSubmitOutcome.Submitted, await ViewAsync());
     }
 
+    async Task<AssignmentAudit?> IAssignmentGrain.Audit(int page, int pageSize, CancellationToken cancellationToken)
+    {
+        if (await ContextAsync() is not { Invited: true })
+        {
+            return null;
+        }
+
+        var documents = await index.ListDocumentsAsync(RoundId, InstitutionId, page, pageSize, cancellationToken);
+        var total = await index.CountAsync(RoundId, InstitutionId, cancellationToken);
+        var records = new Census.Contracts.Common.Page<RecordChange>(
+            [.. documents.Select(d => new RecordChange(d.DatasetId, d.Record.Title, d.Revision, d.UpdatedBy, d.UpdatedAt))],
+            page, pageSize, (int)Math.Min(int.MaxValue, total));
+        return new AssignmentAudit(RoundId, InstitutionId, [.. state.State.Audit.Select(AuditView)], state.State.DroppedAuditEntries, records);
+    }
+
+    /// <summary>
+    /// A stored entry as the contract shows it. <see cref="MoveToAsync"/> keeps what happened in the entry's first
+    /// field ("submitted by {actor}", or the status alone when a record write moved it) and the new status in its last.
+    /// </summary>
+    private static AssignmentAuditEntry AuditView(AuditEntry entry)
+    {
+        const string submittedBy = "submitted by ";
+        var actor = entry.Actor.StartsWith(submittedBy, StringComparison.Ordinal) ? entry.Actor[submittedBy.Length..] : null;
+        var status = Enum.GetValues<AssignmentStatus>().FirstOrDefault(s => Names.Of(s) == entry.Action);
+        return new AssignmentAuditEntry(entry.At, actor, status);
+    }
+
     private async Task<Assignment> ViewAsync() => new(
         RoundId, InstitutionId, state.State.Status ?? AssignmentStatus.Invited,
         (int)Math.Min(int.MaxValue, await index.CountAsync(RoundId, InstitutionId)), state.State.SubmittedAt);
