@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json;
 using Census.ApiGateway.Auth;
 using Census.ApiGateway.Http;
@@ -57,7 +58,7 @@ public static class InstitutionsApi
 
     /// <summary>The rules and the grain call of a registration, for the route (after reading its body) and the console's form.</summary>
     public static async Task<Results<Created<Institution>, ProblemHttpResult>> RegisterFrom(
-        InstitutionRegistration? registration, System.Security.Claims.ClaimsPrincipal caller, IGrainFactory grains)
+        InstitutionRegistration? registration, ClaimsPrincipal caller, IGrainFactory grains)
     {
         var validated = InstitutionRules.Validate(registration);
         if (!validated.IsValid)

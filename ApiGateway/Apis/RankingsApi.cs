@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
 using Census.ApiGateway.Auth;
 using Census.ApiGateway.Http;
 using Census.Contracts.Rankings;
@@ -67,7 +68,7 @@ public static class RankingsApi
 
     /// <summary>Starting a run once the optional body is read: for the route and the console's form.</summary>
     public static async Task<Results<Accepted<RankingRun>, ProblemHttpResult>> StartWith(
-        string id, int? rubricVersion, System.Security.Claims.ClaimsPrincipal caller, IGrainFactory grains)
+        string id, int? rubricVersion, ClaimsPrincipal caller, IGrainFactory grains)
     {
         if (Problems.InvalidId("id", id) is { } invalid)
         {
@@ -138,7 +139,7 @@ public static class RankingsApi
 
     /// <summary>Finalizing once the body is read: for the route and the console's form.</summary>
     public static async Task<Results<Ok<Round>, ProblemHttpResult>> FinalizeWith(
-        string id, FinalizeRequest? request, System.Security.Claims.ClaimsPrincipal caller, IGrainFactory grains)
+        string id, FinalizeRequest? request, ClaimsPrincipal caller, IGrainFactory grains)
     {
         if (Problems.InvalidId("id", id) is { } invalid)
         {

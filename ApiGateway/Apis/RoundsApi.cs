@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Census.ApiGateway.Auth;
 using Census.ApiGateway.Http;
 using Census.Contracts.Rounds;
@@ -39,7 +40,7 @@ public static class RoundsApi
 
     /// <summary>The rules and the grain call of a new round, for the route (after reading its body) and the console's form.</summary>
     public static async Task<Results<Created<Round>, ProblemHttpResult>> CreateFrom(
-        RoundDefinition? definition, System.Security.Claims.ClaimsPrincipal caller, IGrainFactory grains)
+        RoundDefinition? definition, ClaimsPrincipal caller, IGrainFactory grains)
     {
         var errors = RoundRules.Validate(definition);
         if (!errors.IsValid)

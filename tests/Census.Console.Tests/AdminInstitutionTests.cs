@@ -64,6 +64,22 @@ public sealed class AdminInstitutionTests(ConsoleServer server, BrowserFixture b
     }
 
     [Fact]
+    public async Task In_English_the_form_and_its_errors_are_English()
+    {
+        var page = await NewPageAsync("en");
+        await SignInAsync(page, Server.AdminKey);
+        await StepsAsync(page, async () =>
+        {
+            await page.GotoAsync("/console/admin/institutions/new");
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Register an institution");
+            await page.Locator("#id").FillAsync(Arrange.NewId("en"));
+            await page.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync();
+            await Assertions.Expect(page.Locator("#error-name")).ToHaveTextAsync("is required.");
+            await Assertions.Expect(page.Locator("label[for=kind]")).ToHaveTextAsync("Kind");
+        });
+    }
+
+    [Fact]
     public async Task An_existing_id_is_shown_as_taken_next_to_the_id()
     {
         var id = await Arrange.InstitutionAsync(name: "먼저 등록한 기관");

@@ -46,6 +46,7 @@ public sealed class AdminRankingTests(ConsoleServer server, BrowserFixture brows
             await page.Locator("#explainDataset").FillAsync("ds-best");
             await page.GetByRole(AriaRole.Button, new() { Name = "설명 보기" }).ClickAsync();
             await Assertions.Expect(page.Locator("#explain-why")).ToHaveTextAsync("선정됨");
+            await Screenshots.SaveAsync(page, "admin-ranking-run");
 
             await page.GetByRole(AriaRole.Button, new() { Name = "이 결과로 선정 확정" }).ClickAsync();
             await Assertions.Expect(page.Locator("#run-message")).ToHaveTextAsync("선정을 확정했습니다.");
@@ -116,7 +117,10 @@ public sealed class AdminRankingTests(ConsoleServer server, BrowserFixture brows
             await Assertions.Expect(institutions.Locator("tbody tr")).ToHaveCountAsync(2);
             await Assertions.Expect(institutions).ToContainTextAsync("최고 기관");
             await Assertions.Expect(page.Locator("svg[role=img]")).ToHaveCountAsync(2);
+            // Only the sector that reported is drawn: datasets 2, eligible 2, as in its table row.
+            Assert.Equal(["2", "2"], (await page.Locator("svg[role=img]").First.Locator("text").AllTextContentsAsync()).Where(t => t.All(char.IsDigit)).ToArray());
             await AssertAccessibleAsync(page);
+            await Screenshots.SaveAsync(page, "admin-round-reports");
 
             var csv = await page.RunAndWaitForDownloadAsync(() => page.Locator("#download-institutions-csv").ClickAsync());
             Assert.EndsWith(".csv", csv.SuggestedFilename, StringComparison.Ordinal);

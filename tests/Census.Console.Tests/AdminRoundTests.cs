@@ -102,6 +102,7 @@ public sealed class AdminRoundTests(ConsoleServer server, BrowserFixture browser
             Assert.Equal(6, await chart.Locator("rect").CountAsync()); // two sectors (in the census's sector order), three bars each
             Assert.Equal(["1", "0", "0", "2", "1", "1"], (await chart.Locator("text").AllTextContentsAsync()).Where(t => t.All(char.IsDigit)).ToArray());
             await AssertAccessibleAsync(page);
+            await Screenshots.SaveAsync(page, "admin-round-dashboard");
         });
     }
 }
