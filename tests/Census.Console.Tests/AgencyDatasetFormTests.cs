@@ -119,6 +119,7 @@ public sealed class AgencyDatasetFormTests(ConsoleServer server, BrowserFixture 
             Assert.Equal(HttpStatusCode.OK, await StatusAsync(round, institution, "ds-gone"));
             await page.GetByRole(AriaRole.Button, new() { Name = "예, 철회합니다" }).ClickAsync();
             await page.WaitForURLAsync(url => url.EndsWith($"/console/agency/rounds/{round}?withdrawn=ds-gone", StringComparison.Ordinal));
+            await Assertions.Expect(page.Locator("#withdrawn")).ToContainTextAsync("데이터셋을 철회했습니다.");
             Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(round, institution, "ds-gone"));
         });
     }
