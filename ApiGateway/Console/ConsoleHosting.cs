@@ -53,19 +53,7 @@ public static class ConsoleHosting
         };
         app.UseWhen(IsConsole, console => console
             .UseRequestLocalization(localization)
-            // An error answered without a body (a stale form's antiforgery 400, a 404, a 405) gets a page in the
-            // console's language, not the API's problem JSON.
-            .Use(async (context, next) =>
-            {
-                await next(context);
-                var status = context.Response.StatusCode;
-                if (!context.Response.HasStarted && status is >= 400 and < 600)
-                {
-                    // A component endpoint that refused the request already named its own response headers.
-                    context.Response.Headers.Remove("blazor-enhanced-nav");
-                    await new RazorComponentResult<ErrorPage>(new { Status = status }) { StatusCode = status }.ExecuteAsync(context);
-                }
-            })
+            .Use(ConsoleErrorPages.InvokeAsync)
             .Use(async (context, next) =>
             {
                 var headers = context.Response.Headers;

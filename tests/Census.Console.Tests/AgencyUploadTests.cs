@@ -30,7 +30,7 @@ public sealed class AgencyUploadTests(ConsoleServer server, BrowserFixture brows
             var good = SurveyRecords.Valid() with { Title = "올린 자료 1" };
             var bad = SurveyRecords.Valid() with { Title = "올린 자료 2" };
             var badFile = Path.Combine(folder, "inventory.csv");
-            await File.WriteAllTextAsync(badFile, Csv(header, Row("up-1", good), Row("up-2", bad, modality: "bogus")));
+            await File.WriteAllTextAsync(badFile, TemplateCsv.Write(header, TemplateCsv.Row("up-1", good), TemplateCsv.Row("up-2", bad, modality: "bogus")));
             await page.Locator("#file").SetInputFilesAsync(badFile);
             await page.Locator("#dry-run").ClickAsync();
 
@@ -46,7 +46,7 @@ public sealed class AgencyUploadTests(ConsoleServer server, BrowserFixture brows
 
             await page.GotoAsync($"/console/agency/rounds/{round}/upload");
             var goodFile = Path.Combine(folder, "inventory-fixed.csv");
-            await File.WriteAllTextAsync(goodFile, Csv(header, Row("up-1", good), Row("up-2", bad)));
+            await File.WriteAllTextAsync(goodFile, TemplateCsv.Write(header, TemplateCsv.Row("up-1", good), TemplateCsv.Row("up-2", bad)));
             await page.Locator("#file").SetInputFilesAsync(goodFile);
             await page.Locator("#dry-run").ClickAsync();
             await Assertions.Expect(page.Locator("#import-clean")).ToBeVisibleAsync(new() { Timeout = 30_000 });
@@ -66,18 +66,4 @@ public sealed class AgencyUploadTests(ConsoleServer server, BrowserFixture brows
         });
         Directory.Delete(folder, recursive: true);
     }
-
-    private static string[] Row(string datasetId, SurveyRecord record, string? modality = null)
-    {
-        var cells = SurveyRows.Cells(datasetId, record).Select(c => c.Text ?? "").ToArray();
-        if (modality is not null)
-        {
-            cells[SurveyColumns.All.ToList().FindIndex(c => c.Key == "modality")] = modality;
-        }
-
-        return cells;
-    }
-
-    private static string Csv(string header, params string[][] rows) =>
-        header + "\r\n" + string.Join("\r\n", rows.Select(r => string.Join(",", r.Select(c => "\"" + c.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"")))) + "\r\n";
 }

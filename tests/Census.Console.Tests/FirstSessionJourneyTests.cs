@@ -38,7 +38,7 @@ public sealed class FirstSessionJourneyTests(ConsoleServer server, BrowserFixtur
                 await admin.Locator("#kind").SelectOptionAsync("public-institution");
                 await admin.Locator("#sector").SelectOptionAsync("science-technology");
                 await admin.GetByRole(AriaRole.Button, new() { Name = "등록", Exact = true }).ClickAsync();
-                await admin.WaitForURLAsync("**/console/admin/institutions/nia?registered=1");
+                await Assertions.Expect(admin).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/console/admin/institutions/nia\?registered=1$"));
 
                 await admin.GetByRole(AriaRole.Button, new() { Name = "새 API 키 발급" }).ClickAsync();
                 apiKey = await admin.Locator("#issued-key").InputValueAsync();
@@ -52,7 +52,7 @@ public sealed class FirstSessionJourneyTests(ConsoleServer server, BrowserFixtur
                 await admin.Locator("#quota").FillAsync("1");
                 await Screenshots.SaveAsync(admin, "04-admin-round-create");
                 await admin.GetByRole(AriaRole.Button, new() { Name = "회차 만들기" }).ClickAsync();
-                await admin.WaitForURLAsync("**/console/admin/rounds/census-2027?created=1");
+                await Assertions.Expect(admin).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/console/admin/rounds/census-2027\?created=1$"));
                 await admin.GetByRole(AriaRole.Button, new() { Name = "회차 시작" }).ClickAsync();
                 await Assertions.Expect(admin.Locator("#round-message")).ToHaveTextAsync("회차를 시작했습니다.");
             });

@@ -57,6 +57,18 @@ public sealed class InstitutionIsolationTests(ConsoleServer server)
         }
 
         Assert.True(leaks.Count == 0, $"Of {pages.Count} pages tried:\n" + string.Join("\n", leaks));
+
+        // The control: in B's own session the same crawl does reach B's record, so the silence above means something.
+        using var ownSession = new ConsoleHttp(server);
+        await ownSession.SignInAsync(keyB);
+        var seen = 0;
+        foreach (var path in pages)
+        {
+            using var response = await ownSession.GetAsync(path);
+            seen += (await response.Content.ReadAsStringAsync()).Contains(secret, StringComparison.Ordinal) ? 1 : 0;
+        }
+
+        Assert.True(seen > 0, "B's own session found its record on none of the pages: the crawl proves nothing.");
     }
 
     /// <summary>Every GET page and file under /console with the route values filled from <paramref name="values"/>.</summary>

@@ -63,7 +63,8 @@ public sealed class SignInTests(ConsoleServer server, BrowserFixture browser) : 
         await StepsAsync(page, async () =>
         {
             await page.GetByRole(AriaRole.Button, new() { Name = "로그아웃" }).ClickAsync();
-            await page.WaitForURLAsync("**/console/sign-in");
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/console/sign-in$"));
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("로그인");
             await page.GotoAsync("/console/admin");
             Assert.Contains("/console/sign-in", page.Url, StringComparison.Ordinal);
         });

@@ -23,6 +23,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         _playwright = await Playwright.CreateAsync();
+        // Retrying assertions wait as long as actions do: on 2 busy cores a page can take seconds.
+        Assertions.SetDefaultExpectTimeout(15_000);
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
