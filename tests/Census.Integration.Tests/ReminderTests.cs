@@ -31,8 +31,8 @@ public sealed class ReminderTests : IAsyncLifetime
             ["Census:Mode"] = "cluster",
             ["Census:ClusterId"] = clusterId,
             ["Census:ServiceId"] = clusterId,
-            ["Census:Silo:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Census:Silo:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Census:Silo:SiloPort"] = Census.Testing.FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Census:Silo:GatewayPort"] = Census.Testing.FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Census:Silo:AdvertisedAddress"] = "127.0.0.1",
             ["ConnectionStrings:Census"] = _database.ConnectionString,
         });

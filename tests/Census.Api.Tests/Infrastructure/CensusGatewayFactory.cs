@@ -17,7 +17,7 @@ public sealed class CensusGatewayFactory(string dataDirectory, string? adminKey,
 
     public string? AdminKey { get; } = adminKey;
 
-    public int SiloPort { get; } = FreePort.Next();
+    public int SiloPort { get; } = Census.Testing.FreePort.Next();
 
     /// <summary>When set, every log entry of the gateway and its silo at the capture's level is kept there, and nowhere else.</summary>
     public LogCapture? Logs { get; init; }

@@ -15,7 +15,7 @@ public sealed class GeneratedClientTests
     public async Task A_client_generated_with_Kiota_completes_the_first_session_of_the_README()
     {
         using var data = new TempDataDirectory();
-        var port = FreePort.Next();
+        var port = Census.Testing.FreePort.Next();
         await using var factory = new CensusGatewayFactory(data.Path, CensusGatewayFactory.NewAdminKey());
         factory.UseKestrel(k => k.Listen(IPAddress.Loopback, port, o => o.Protocols = HttpProtocols.Http1));
         factory.StartServer();

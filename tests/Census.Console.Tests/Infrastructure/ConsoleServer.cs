@@ -15,7 +15,7 @@ namespace Census.Console.Tests.Infrastructure;
 public sealed class ConsoleServer : WebApplicationFactory<Program>
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "census-console-tests", Guid.NewGuid().ToString("N"));
-    private readonly int _siloPort = FreePort();
+    private readonly int _siloPort = Census.Testing.FreePort.Next();
 
     public ConsoleServer()
     {
@@ -67,12 +67,5 @@ public sealed class ConsoleServer : WebApplicationFactory<Program>
         catch (IOException)
         {
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

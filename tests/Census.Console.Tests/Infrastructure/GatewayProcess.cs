@@ -42,7 +42,7 @@ public sealed class GatewayProcess : IAsyncDisposable
         var dll = GatewayDll();
         var workDirectory = Path.Combine(Path.GetTempPath(), "census-console-journey", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(workDirectory);
-        var port = FreePort();
+        var port = Census.Testing.FreePort.Next();
         var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
         {
             WorkingDirectory = workDirectory,
@@ -56,8 +56,8 @@ public sealed class GatewayProcess : IAsyncDisposable
             start.Environment.Remove(name);
         }
 
-        start.Environment["Census__Silo__SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["Census__Silo__GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Census__Silo__SiloPort"] = Census.Testing.FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Census__Silo__GatewayPort"] = Census.Testing.FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var gateway = new GatewayProcess(process, Path.Combine(workDirectory, "data"), $"http://127.0.0.1:{port}");
         process.OutputDataReceived += (_, e) => gateway.Append(e.Data);
@@ -146,12 +146,5 @@ public sealed class GatewayProcess : IAsyncDisposable
         }
 
         throw new FileNotFoundException("ApiGateway.dll is not built: build the solution first (tests/run.sh does).");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -30,7 +30,7 @@ public sealed class GatewayProcess : IDisposable
 
     public static GatewayProcess Start(string connectionString, string clusterId, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var port = FreePort.Next();
+        var port = Census.Testing.FreePort.Next();
         var start = new ProcessStartInfo("dotnet", [SiloProcess.BuildOutput("ApiGateway"), "--urls", $"http://127.0.0.1:{port}"])
         {
             RedirectStandardOutput = true,

@@ -8,7 +8,7 @@ public sealed class LocalGateway(string dataDirectory) : WebApplicationFactory<P
 {
     public const string AdminKey = "it-local-admin-9d3e5b7c2a1f4e8d6b0c3a5f7e9d1b2c";
 
-    private readonly int _siloPort = FreePort.Next();
+    private readonly int _siloPort = Census.Testing.FreePort.Next();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -59,7 +59,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
         var bin = FindBinDirectory();
         var asPostgres = Environment.UserName == "root";
         var data = Path.Combine(Path.GetTempPath(), "census-pg-" + Guid.NewGuid().ToString("N")[..12]);
-        var server = new PrivatePostgres(bin, data, FreePort.Next(), asPostgres);
+        var server = new PrivatePostgres(bin, data, Census.Testing.FreePort.Next(), asPostgres);
         try
         {
             // initdb creates the directory itself, so it belongs to whoever runs the server.

@@ -37,9 +37,9 @@ public sealed partial class SiloProcess : IDisposable
     /// <summary>Starts a silo; <c>settings</c> are more environment variables for it (e.g. <c>Census__Dashboard__Enabled</c>).</summary>
     public static SiloProcess Start(string connectionString, string clusterId, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var siloPort = FreePort.Next();
-        var gatewayPort = FreePort.Next();
-        var httpPort = FreePort.Next();
+        var siloPort = Census.Testing.FreePort.Next();
+        var gatewayPort = Census.Testing.FreePort.Next();
+        var httpPort = Census.Testing.FreePort.Next();
         var start = new ProcessStartInfo("dotnet", [SiloBinary()])
         {
             RedirectStandardOutput = true,
