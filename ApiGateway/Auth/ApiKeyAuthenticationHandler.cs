@@ -44,7 +44,7 @@ public sealed class ApiKeyAuthenticationHandler(
         if (ApiKeys.TryParse(token, out var key) &&
             await grains.GetGrain<IInstitutionGrain>(key.InstitutionId).VerifyApiKey(key.KeyId, key.SecretHash))
         {
-            return Success(CensusRoles.Agency, $"agency:{key.InstitutionId}/{key.KeyId}", key.InstitutionId);
+            return Success(CensusRoles.Agency, CensusCaller.AgencyActor(key.InstitutionId, key.KeyId), key.InstitutionId);
         }
 
         return AuthenticateResult.Fail("The API key is not valid.");
@@ -78,18 +78,7 @@ public sealed class ApiKeyAuthenticationHandler(
 
     private static AuthenticateResult Success(string role, string actor, string? institutionId)
     {
-        var claims = new List<Claim>
-        {
-            new(ClaimTypes.Role, role),
-            new(CensusRoles.ActorClaim, actor),
-            new(ClaimTypes.Name, actor),
-        };
-        if (institutionId is not null)
-        {
-            claims.Add(new Claim(CensusRoles.InstitutionClaim, institutionId));
-        }
-
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(CensusCaller.Claims(role, actor, institutionId), SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 

@@ -19,8 +19,8 @@ public sealed class FirstSessionJourneyTests(ConsoleServer server, BrowserFixtur
     {
         await using var gateway = await GatewayProcess.StartAsync();
         var folder = Directory.CreateTempSubdirectory("census-journey").FullName;
-        var adminContext = await Context(gateway);
-        var agencyContext = await Context(gateway);
+        var adminContext = await NewContextAsync(gateway.BaseUrl);
+        var agencyContext = await NewContextAsync(gateway.BaseUrl);
         var admin = await adminContext.NewPageAsync();
         var agency = await agencyContext.NewPageAsync();
         try
@@ -120,23 +120,7 @@ public sealed class FirstSessionJourneyTests(ConsoleServer server, BrowserFixtur
         }
         finally
         {
-            await adminContext.CloseAsync();
-            await agencyContext.CloseAsync();
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    private async Task<IBrowserContext> Context(GatewayProcess gateway)
-    {
-        var context = await Browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = gateway.BaseUrl,
-            Locale = "ko-KR",
-            TimezoneId = "Asia/Seoul",
-            AcceptDownloads = true,
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-        });
-        context.SetDefaultTimeout(15_000);
-        return context;
     }
 }

@@ -10,22 +10,14 @@ public sealed class FirstSessionSmokeTests(ConsoleServer server, BrowserFixture 
     public async Task The_started_service_answers_its_root_with_the_console_and_takes_its_generated_admin_key()
     {
         await using var gateway = await GatewayProcess.StartAsync();
-        var context = await Browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = gateway.BaseUrl });
-        try
+        var page = await (await NewContextAsync(gateway.BaseUrl)).NewPageAsync();
+        await StepsAsync(page, async () =>
         {
-            var page = await context.NewPageAsync();
-            await StepsAsync(page, async () =>
-            {
-                await page.GotoAsync("/");
-                await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("로그인");
-                await SignInAsync(page, gateway.AdminKey);
-                Assert.EndsWith("/console/admin", page.Url, StringComparison.Ordinal);
-                Assert.DoesNotContain(gateway.AdminKey, gateway.Output, StringComparison.Ordinal);
-            });
-        }
-        finally
-        {
-            await context.CloseAsync();
-        }
+            await page.GotoAsync("/");
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("로그인");
+            await SignInAsync(page, gateway.AdminKey);
+            Assert.EndsWith("/console/admin", page.Url, StringComparison.Ordinal);
+            Assert.DoesNotContain(gateway.AdminKey, gateway.Output, StringComparison.Ordinal);
+        });
     }
 }

@@ -91,7 +91,7 @@ public static class ConsoleAuth
             await grains.GetGrain<IInstitutionGrain>(parsed.InstitutionId).VerifyApiKey(parsed.KeyId, parsed.SecretHash))
         {
             return Principal(
-                CensusRoles.Agency, $"agency:{parsed.InstitutionId}/{parsed.KeyId}", parsed.InstitutionId,
+                CensusRoles.Agency, CensusCaller.AgencyActor(parsed.InstitutionId, parsed.KeyId), parsed.InstitutionId,
                 new Claim(KeyIdClaim, parsed.KeyId),
                 new Claim(KeyHashClaim, parsed.SecretHash));
         }
@@ -128,17 +128,7 @@ public static class ConsoleAuth
 
     private static ClaimsPrincipal Principal(string role, string actor, string? institutionId, params Claim[] extra)
     {
-        var claims = new List<Claim>
-        {
-            new(ClaimTypes.Role, role),
-            new(CensusRoles.ActorClaim, actor),
-            new(ClaimTypes.Name, actor),
-        };
-        if (institutionId is not null)
-        {
-            claims.Add(new Claim(CensusRoles.InstitutionClaim, institutionId));
-        }
-
+        var claims = CensusCaller.Claims(role, actor, institutionId);
         claims.AddRange(extra);
         return new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme, ClaimTypes.Name, ClaimTypes.Role));
     }

@@ -28,12 +28,15 @@ public abstract class ConsoleTest(ConsoleServer server, BrowserFixture browser) 
         }
     }
 
-    /// <summary>A new page in a context of its own: no cookies shared with any other page of the test.</summary>
-    protected async Task<IPage> NewPageAsync(string? language = null)
+    /// <summary>
+    /// A browser context of its own (its own cookies) on <paramref name="baseUrl"/>, as a person in Korea sees it; closed
+    /// when the test ends.
+    /// </summary>
+    protected async Task<IBrowserContext> NewContextAsync(string baseUrl)
     {
         var context = await Browser.Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = Server.BaseUrl,
+            BaseURL = baseUrl,
             Locale = "ko-KR",
             TimezoneId = "Asia/Seoul",
             AcceptDownloads = true,
@@ -41,7 +44,13 @@ public abstract class ConsoleTest(ConsoleServer server, BrowserFixture browser) 
         });
         context.SetDefaultTimeout(15_000);
         _contexts.Add(context);
-        var page = await context.NewPageAsync();
+        return context;
+    }
+
+    /// <summary>A new page in a context of its own: no cookies shared with any other page of the test.</summary>
+    protected async Task<IPage> NewPageAsync(string? language = null)
+    {
+        var page = await (await NewContextAsync(Server.BaseUrl)).NewPageAsync();
         if (language == "en")
         {
             await page.GotoAsync("/console/sign-in");
