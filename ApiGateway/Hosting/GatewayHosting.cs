@@ -63,7 +63,9 @@ public static class GatewayHosting
         builder.Services.AddCensusConsole(authentication);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(CensusRoles.AdminPolicy, p => p.RequireRole(CensusRoles.Admin))
-            .AddPolicy(CensusRoles.MemberPolicy, p => p.RequireRole(CensusRoles.Admin, CensusRoles.Agency));
+            .AddPolicy(CensusRoles.MemberPolicy, p => p.RequireRole(CensusRoles.Admin, CensusRoles.Agency))
+            .AddPolicy(CensusRoles.ProvisionPolicy, p => p.RequireRole(CensusRoles.Admin, CensusRoles.Agency, CensusRoles.Reviewer))
+            .AddPolicy(CensusRoles.ReviewerPolicy, p => p.RequireRole(CensusRoles.Reviewer));
 
         builder.Services.AddSelectionCatalog();
         builder.Services.AddCensusOpenApi();

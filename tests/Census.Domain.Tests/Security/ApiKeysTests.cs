@@ -24,7 +24,7 @@ public sealed class ApiKeysTests
         var generated = ApiKeys.Generate(institutionId);
 
         Assert.True(ApiKeys.TryParse(generated.Token, out var key));
-        Assert.Equal(institutionId, key.InstitutionId);
+        Assert.Equal(institutionId, key.OwnerId);
     }
 
     [Fact]
