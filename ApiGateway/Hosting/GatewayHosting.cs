@@ -91,6 +91,9 @@ public static class GatewayHosting
 
         app.MapInstitutionsApi();
         app.MapRoundsApi();
+        app.MapPrincipalsApi();
+        app.MapPolicyApi();
+        app.MapCasesApi();
         app.MapSurveysApi();
         app.MapRankingsApi();
         app.MapReportsApi();
