@@ -16,7 +16,11 @@ public sealed class IdempotencyTests(GatewayFixture gateway) : IClassFixture<Gat
     private const string Header = "Idempotency-Key";
 
     /// <summary>A request to send: a POST or PUT and its body (null: none).</summary>
-    public sealed record Call(HttpMethod Method, string Path, JsonNode? Body);
+    public sealed record Call(HttpMethod Method, string Path, JsonNode? Body)
+    {
+        /// <summary>The API key to send it with; null: the admin's.</summary>
+        public string? ApiKey { get; init; }
+    }
 
     /// <summary>Every POST and PUT route of api.md but the survey-record PUT, with what it needs to succeed once.</summary>
     private static readonly Dictionary<string, Func<GatewayFixture, Task<Call>>> Routes = new()
@@ -41,6 +45,40 @@ public sealed class IdempotencyTests(GatewayFixture gateway) : IClassFixture<Gat
             var p = await ParticipantWithRecord(g);
             return new Call(HttpMethod.Post, SurveyRoutes.Assignment(p.RoundId, p.InstitutionId) + "/submit", null);
         },
+        ["RegisterPrincipal"] = _ => Task.FromResult(new Call(HttpMethod.Post, "/api/v1/principals", new JsonObject
+        {
+            ["id"] = Ids.New("rev"), ["name"] = "검토자", ["role"] = "reviewer", ["organisation"] = "kisti",
+        })),
+        ["IssuePrincipalApiKey"] = async g => new Call(HttpMethod.Post, $"/api/v1/principals/{(await Processing.ProcessingScene.NewReviewer(g, "kisti")).Id}/api-keys", null),
+        ["SetDeidentificationPolicy"] = _ => Task.FromResult(new Call(HttpMethod.Put, "/api/v1/provision/policy", new JsonObject
+        {
+            ["k"] = 5, ["l"] = 2, ["t"] = 0.2, ["r"] = 0.2, ["missRateThreshold"] = 0.005,
+        })),
+        ["SetCaseTask"] = async g => new Call(
+            HttpMethod.Put, (await Processing.ProcessingScene.Finalized(g)).Case(Processing.ProcessingScene.Plain) + "/tasks/cleansing", new JsonObject { ["state"] = "in-progress" }),
+        ["AddEquivalenceClassEvidence"] = async g => new Call(
+            HttpMethod.Post, (await Processing.ProcessingScene.Finalized(g)).Case(Processing.ProcessingScene.Personal) + "/evidence/equivalence-classes", new JsonObject
+            {
+                ["quasiIdentifiers"] = new JsonArray("age"),
+                ["classes"] = new JsonArray(new JsonObject { ["qi"] = new JsonArray("30-39"), ["count"] = 7 }),
+            }),
+        ["AddIdentifierCheckEvidence"] = async g => new Call(
+            HttpMethod.Post, (await Processing.ProcessingScene.Finalized(g)).Case(Processing.ProcessingScene.Personal) + "/evidence/identifier-checks", new JsonObject
+            {
+                ["checks"] = new JsonArray(new JsonObject { ["identifierType"] = "names", ["tool"] = "ner", ["sampleSize"] = 400, ["misses"] = 0 }),
+            }),
+        ["AddDocumentEvidence"] = async g => new Call(
+            HttpMethod.Post, (await Processing.ProcessingScene.Finalized(g)).Case(Processing.ProcessingScene.Plain) + "/evidence/documents", new JsonObject { ["task"] = "cleansing", ["note"] = "정제 보고서" }),
+        ["DeliverProcessedRecord"] = async g => new Call(
+            HttpMethod.Put, (await Processing.ProcessingScene.Finalized(g)).Case(Processing.ProcessingScene.Plain) + "/delivered", SurveyRecords.Valid("정제된 자료")),
+        ["SubmitCase"] = async g => await Processing.ProcessingScene.ReadyToSubmit(g),
+        ["AssignCaseReviewers"] = async g =>
+        {
+            var scene = await Processing.ProcessingScene.Finalized(g);
+            return new Call(HttpMethod.Put, scene.Case(Processing.ProcessingScene.Personal) + "/reviewers", new JsonObject { ["reviewers"] = new JsonArray(scene.ReviewerB, scene.ReviewerOut) });
+        },
+        ["VoteOnCase"] = async g => await Processing.ProcessingScene.InReview(g),
+        ["DecideCaseTier"] = async g => await Processing.ProcessingScene.ReadyForTier(g),
     };
 
     public static TheoryData<string> RouteNames() => [.. Routes.Keys];
@@ -231,7 +269,8 @@ public sealed class IdempotencyTests(GatewayFixture gateway) : IClassFixture<Gat
         Assert.Equal(firstBody, await again.Content.ReadAsStringAsync());
     }
 
-    private Task<HttpResponseMessage> Send(Call call, string? key) => Send(gateway.Admin.Client, call, key);
+    private Task<HttpResponseMessage> Send(Call call, string? key) =>
+        Send(call.ApiKey is null ? gateway.Admin.Client : gateway.Factory.ClientWithKey(call.ApiKey), call, key);
 
     private static async Task<HttpResponseMessage> Send(HttpClient client, Call call, string? key)
     {

@@ -170,7 +170,10 @@ public sealed class OpenApiDocumentTests(GatewayFixture gateway)
 
         Assert.Equal(
             ["DELETE /api/v1/rounds/{roundId}/institutions/{institutionId}/datasets/{datasetId}",
-             "PUT /api/v1/rounds/{roundId}/institutions/{institutionId}/datasets/{datasetId}"],
+             "PUT /api/v1/rounds/{roundId}/institutions/{institutionId}/datasets/{datasetId}",
+             "PUT /api/v1/rounds/{roundId}/institutions/{institutionId}/datasets/{datasetId}/case/delivered",
+             "PUT /api/v1/rounds/{roundId}/institutions/{institutionId}/datasets/{datasetId}/case/reviewers",
+             "PUT /api/v1/rounds/{roundId}/institutions/{institutionId}/datasets/{datasetId}/case/tasks/{step}"],
             withIfMatch);
     }
 

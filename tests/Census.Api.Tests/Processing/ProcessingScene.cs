@@ -80,4 +80,70 @@ public sealed record ProcessingScene(
         "30-39,busan,12,6,6\n";
 
     public static StringContent Csv(string table) => new(table, Encoding.UTF8, "text/csv");
+
+    /// <summary>The plain case with its tasks done and its record delivered: the submit call is next.</summary>
+    public static async Task<IdempotencyTests.Call> ReadyToSubmit(GatewayFixture gateway)
+    {
+        var scene = await Finalized(gateway);
+        await scene.FinishPlain(gateway);
+        return new IdempotencyTests.Call(HttpMethod.Post, scene.Case(Plain) + "/submit", null);
+    }
+
+    /// <summary>The plain case submitted (no review needed): the tier decision is next.</summary>
+    public static async Task<IdempotencyTests.Call> ReadyForTier(GatewayFixture gateway)
+    {
+        var scene = await Finalized(gateway);
+        await scene.FinishPlain(gateway);
+        await Send(gateway.Admin.Client, HttpMethod.Post, scene.Case(Plain) + "/submit", null);
+        return new IdempotencyTests.Call(HttpMethod.Post, scene.Case(Plain) + "/tier", new JsonObject());
+    }
+
+    /// <summary>The personal case under review by reviewers B and Out: reviewer B's vote is next.</summary>
+    public static async Task<IdempotencyTests.Call> InReview(GatewayFixture gateway)
+    {
+        var scene = await Finalized(gateway);
+        var admin = gateway.Admin.Client;
+        await Send(admin, HttpMethod.Put, scene.Case(Personal) + "/reviewers", new JsonObject { ["reviewers"] = new JsonArray(scene.ReviewerB, scene.ReviewerOut) });
+        await Send(admin, HttpMethod.Post, scene.Case(Personal) + "/evidence/identifier-checks", new JsonObject
+        {
+            ["checks"] = new JsonArray(new JsonObject { ["identifierType"] = "names", ["tool"] = "ner", ["sampleSize"] = 400, ["misses"] = 0 }),
+        });
+        foreach (var step in new[] { "de-identification", "quality-verification" })
+        {
+            await Send(admin, HttpMethod.Put, $"{scene.Case(Personal)}/tasks/{step}", new JsonObject { ["state"] = "in-progress" });
+            if (step != "de-identification")
+            {
+                await Send(admin, HttpMethod.Post, scene.Case(Personal) + "/evidence/documents", new JsonObject { ["task"] = step, ["note"] = "확인" });
+            }
+
+            await Send(admin, HttpMethod.Put, $"{scene.Case(Personal)}/tasks/{step}", new JsonObject { ["state"] = "done" });
+        }
+
+        await Send(admin, HttpMethod.Put, scene.Case(Personal) + "/delivered", SurveyRecords.Valid("민원 상담 기록").With("personalData.status", "pseudonymized"));
+        await Send(admin, HttpMethod.Post, scene.Case(Personal) + "/submit", null);
+        return new IdempotencyTests.Call(HttpMethod.Post, scene.Case(Personal) + "/votes", new JsonObject { ["decision"] = "approve", ["reason"] = "충분함" })
+        {
+            ApiKey = scene.ReviewerBKey,
+        };
+    }
+
+    private async Task FinishPlain(GatewayFixture gateway)
+    {
+        var admin = gateway.Admin.Client;
+        foreach (var step in new[] { "labeling", "cleansing", "quality-verification" })
+        {
+            await Send(admin, HttpMethod.Put, $"{Case(Plain)}/tasks/{step}", new JsonObject { ["state"] = "in-progress" });
+            await Send(admin, HttpMethod.Post, Case(Plain) + "/evidence/documents", new JsonObject { ["task"] = step, ["note"] = "완료" });
+            await Send(admin, HttpMethod.Put, $"{Case(Plain)}/tasks/{step}", new JsonObject { ["state"] = "done" });
+        }
+
+        await Send(admin, HttpMethod.Put, Case(Plain) + "/delivered", SurveyRecords.Valid("대기질 측정 자료"));
+    }
+
+    private static async Task Send(HttpClient client, HttpMethod method, string path, JsonNode? body)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = body?.AsJson() };
+        using var response = await client.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
 }

@@ -52,9 +52,24 @@ public sealed class ConstantTimeComparisonTests
     }
 
     [Fact]
-    public void An_institution_grain_verifies_a_key_with_the_constant_time_hash_comparison()
+    public void The_key_book_verifies_a_key_with_the_constant_time_hash_comparison()
     {
-        AssertCalls(Implementation<InstitutionGrain, IInstitutionGrain>(nameof(IInstitutionGrain.VerifyApiKey)), "Census.Domain.Security.ApiKeys.HashesEqual");
+        var book = typeof(InstitutionGrain).Assembly.GetType("Census.Grains.Institutions.ApiKeyBook", throwOnError: true)!;
+        AssertCalls(Method(book, "Verify"), "Census.Domain.Security.ApiKeys.HashesEqual");
+    }
+
+    [Fact]
+    public void An_institution_grain_verifies_a_key_through_the_key_book()
+    {
+        AssertCalls(Implementation<InstitutionGrain, IInstitutionGrain>(nameof(IInstitutionGrain.VerifyApiKey)), "Census.Grains.Institutions.ApiKeyBook.Verify");
+    }
+
+    [Fact]
+    public void A_principal_grain_verifies_a_key_through_the_key_book()
+    {
+        AssertCalls(
+            Implementation<Census.Grains.Principals.PrincipalGrain, Census.Contracts.Principals.IPrincipalGrain>(nameof(Census.Contracts.Principals.IPrincipalGrain.VerifyApiKey)),
+            "Census.Grains.Institutions.ApiKeyBook.Verify");
     }
 
     [Fact]
