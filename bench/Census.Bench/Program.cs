@@ -14,6 +14,15 @@ using Npgsql;
 //
 //   Census.Bench --imports --gateway … --admin-key … --postgres … [--institutions 200] [--rows 500] [--seconds 20] --silo-pid N --gateway-pid N
 
+// With evidence it runs the equivalence-class table benchmark instead (EvidenceBench.cs, bench/run-evidence.sh):
+//
+//   Census.Bench evidence [classes=1000000] [csv|json]
+
+if (args.Length > 0 && args[0] == "evidence")
+{
+    return await EvidenceBench.RunAsync(args);
+}
+
 if (args.Contains("--imports"))
 {
     return await ImportBench.RunAsync(args);

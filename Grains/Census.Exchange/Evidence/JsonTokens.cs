@@ -18,14 +18,23 @@ internal sealed class JsonTokens
     private int _start;
     private int _end;
     private bool _final;
+    private readonly List<(byte[] Utf8, string Text)> _names = [];
+    private string? _text;
+    private string? _numberText;
     private JsonReaderState _state = new(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 16 });
 
     public JsonTokens(Stream stream) => _stream = stream;
 
     public JsonTokenType Type { get; private set; }
 
-    /// <summary>The text of the current string or property name, or the raw text of the current number.</summary>
-    public string? Text { get; private set; }
+    /// <summary>The text of the current string or property name, or the text of the current number.</summary>
+    public string? Text
+    {
+        // A whole number's text is made only when asked for (a quasi-identifier given as a number, a message): the
+        // counts, a million of them, never need it.
+        get => _text ?? (Whole is { } whole ? _numberText ??= whole.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
+        private set => _text = value;
+    }
 
     /// <summary>The current number as a whole number, or null when it is not one that fits in 64 bits.</summary>
     public long? Whole { get; private set; }
@@ -68,13 +77,15 @@ internal sealed class JsonTokens
             }
 
             Type = reader.TokenType;
+            Whole = Type == JsonTokenType.Number && reader.TryGetInt64(out var whole) ? whole : null;
+            _numberText = null;
             Text = Type switch
             {
-                JsonTokenType.String or JsonTokenType.PropertyName => reader.GetString(),
-                JsonTokenType.Number => Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan),
+                JsonTokenType.PropertyName => Name(ref reader),
+                JsonTokenType.String => reader.GetString(),
+                JsonTokenType.Number when Whole is null => Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan),
                 _ => null,
             };
-            Whole = Type == JsonTokenType.Number && reader.TryGetInt64(out var whole) ? whole : null;
         }
         catch (JsonException e)
         {
@@ -88,6 +99,33 @@ internal sealed class JsonTokens
         _start += (int)reader.BytesConsumed;
         _state = reader.CurrentState;
         return true;
+    }
+
+    // Property names repeat in every class (qi, count, sensitive, the attributes): the first few dozen distinct ones are
+    // kept, so a million classes do not make millions of copies of the same few strings.
+    private string Name(ref Utf8JsonReader reader)
+    {
+        if (reader.HasValueSequence || reader.ValueIsEscaped)
+        {
+            return reader.GetString()!;
+        }
+
+        var span = reader.ValueSpan;
+        foreach (var (utf8, text) in _names)
+        {
+            if (span.SequenceEqual(utf8))
+            {
+                return text;
+            }
+        }
+
+        var name = reader.GetString()!;
+        if (_names.Count < 32)
+        {
+            _names.Add((span.ToArray(), name));
+        }
+
+        return name;
     }
 
     private async ValueTask FillAsync(CancellationToken cancellationToken)
