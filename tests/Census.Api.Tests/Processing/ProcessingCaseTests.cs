@@ -152,6 +152,22 @@ public sealed class ProcessingCaseTests(GatewayFixture gateway) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_stale_If_Match_on_a_case_PUT_is_412_and_changes_nothing()
+    {
+        var before = (await Case(ProcessingScene.Plain)).GetProperty("revision").GetInt32();
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"{_scene.Case(ProcessingScene.Plain)}/tasks/cleansing")
+        {
+            Content = new JsonObject { ["state"] = "in-progress" }.AsJson(),
+        };
+        request.Headers.TryAddWithoutValidation("If-Match", $"\"{before + 5}\"");
+
+        using var response = await Agency.SendAsync(request);
+
+        await response.AssertProblem(HttpStatusCode.PreconditionFailed);
+        Assert.Equal(before, (await Case(ProcessingScene.Plain)).GetProperty("revision").GetInt32());
+    }
+
+    [Fact]
     public async Task Another_institutions_agency_cannot_read_or_work_the_case()
     {
         using var other = gateway.Factory.ClientWithKey(_scene.KeyB);
