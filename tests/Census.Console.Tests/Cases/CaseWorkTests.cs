@@ -89,6 +89,35 @@ public sealed class CaseWorkTests(ConsoleServer server, BrowserFixture browser) 
     }
 
     [Fact]
+    public async Task An_equivalence_class_table_uploaded_in_the_browser_shows_its_figures_and_checks()
+    {
+        var record = SurveyRecords.Perfect() with
+        {
+            PersonalData = SurveyRecords.Perfect().PersonalData! with { Status = PersonalDataStatus.Pseudonymized, DeidentificationPlanned = true },
+        };
+        var (round, institution) = await Cases.FinalizedRoundAsync("ds-table", record);
+        var (_, key) = await Arrange.KeyAsync(institution);
+        var table = "count,qi:age,qi:region\n12,30-39,서울\n15,40-49,부산\n"u8.ToArray();
+        var page = await NewPageAsync();
+        await StepsAsync(page, async () =>
+        {
+            await SignInAsync(page, key);
+            await page.GotoAsync($"/console/rounds/{round}/institutions/{institution}/datasets/ds-table/case");
+            await page.Locator("#table").SetInputFilesAsync(new FilePayload { Name = "classes.csv", MimeType = "text/csv", Buffer = table });
+            await page.Locator("#upload-table").ClickAsync();
+            await Assertions.Expect(page.Locator("#saved")).ToBeVisibleAsync();
+            var evidence = page.Locator("#evidence tbody tr").First;
+            await Assertions.Expect(evidence).ToContainTextAsync("동질 집합 표");
+            await Assertions.Expect(evidence).ToContainTextAsync("classes.csv");
+            var figures = page.Locator("#figures-e1");
+            await Assertions.Expect(figures.Locator("tr", new() { Has = page.Locator("th", new() { HasText = "k-익명성 (k)" }) }).Locator("td")).ToHaveTextAsync("12");
+            await Assertions.Expect(figures.Locator("tr", new() { Has = page.Locator("th", new() { HasText = "레코드 수" }) }).Locator("td")).ToHaveTextAsync("27");
+            await Assertions.Expect(page.Locator("#checks-e1 tbody tr").First).ToBeVisibleAsync();
+            await AssertAccessibleAsync(page);
+        });
+    }
+
+    [Fact]
     public async Task A_reviewer_signs_in_with_a_principal_key_sees_the_queue_and_votes()
     {
         var record = SurveyRecords.Perfect() with
