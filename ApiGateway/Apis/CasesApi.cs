@@ -119,6 +119,19 @@ public static class CasesApi
             return stale;
         }
 
+        var body = await JsonBody.ReadAsync<TaskStateChange>(context);
+        return body.Problem is { } problem ? problem : await SetTaskWith(roundId, institutionId, datasetId, step, body.Value, context, grains);
+    }
+
+    /// <summary>Moving a task once the body is read: for the route and the console's form.</summary>
+    public static async Task<Results<Ok<ProcessingCase>, ProblemHttpResult>> SetTaskWith(
+        string roundId, string institutionId, string datasetId, string step, TaskStateChange? change, HttpContext context, IGrainFactory grains)
+    {
+        if (Writable(context, roundId, institutionId, datasetId) is { } refused)
+        {
+            return refused;
+        }
+
         var errors = new ValidationErrors();
         var task = QueryValues.Enum<ProcessingStep>(errors, "step", step);
         if (!errors.IsValid)
@@ -126,13 +139,7 @@ public static class CasesApi
             return Problems.Validation(errors);
         }
 
-        var body = await JsonBody.ReadAsync<TaskStateChange>(context);
-        if (body.Problem is { } problem)
-        {
-            return problem;
-        }
-
-        if (body.Value?.State is not { } state)
+        if (change?.State is not { } state)
         {
             return Problems.Validation(ValidationErrors.For("state", "is required."));
         }
@@ -169,6 +176,19 @@ public static class CasesApi
             limit.MaxRequestBodySize = MaxTableBytes;
         }
 
+        return await AddTableFrom(roundId, institutionId, datasetId, context.Request.Body, format, fileName, context, grains);
+    }
+
+    /// <summary>Judging an equivalence-class table read from <paramref name="table"/>: for the route and the console's upload form.</summary>
+    public static async Task<Results<Ok<ProcessingCase>, ProblemHttpResult>> AddTableFrom(
+        string roundId, string institutionId, string datasetId, Stream table, EvidenceTableFormat format, string? fileName,
+        HttpContext context, IGrainFactory grains)
+    {
+        if (Writable(context, roundId, institutionId, datasetId) is { } refused)
+        {
+            return refused;
+        }
+
         var policy = await grains.GetGrain<IPolicyGrain>(IPolicyGrain.Key).Current();
         var spool = Path.Combine(Path.GetTempPath(), $"census-evidence-{Guid.NewGuid():N}");
         await using var file = new FileStream(spool, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
@@ -178,8 +198,13 @@ public static class CasesApi
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             var buffer = new byte[81920];
             int read;
-            while ((read = await context.Request.Body.ReadAsync(buffer, context.RequestAborted)) > 0)
+            while ((read = await table.ReadAsync(buffer, context.RequestAborted)) > 0)
             {
+                if (file.Length + read > MaxTableBytes)
+                {
+                    return TableTooLarge();
+                }
+
                 hash.AppendData(buffer, 0, read);
                 await file.WriteAsync(buffer.AsMemory(0, read), context.RequestAborted);
             }
@@ -249,12 +274,18 @@ public static class CasesApi
         }
 
         var body = await JsonBody.ReadAsync<DocumentEvidence>(context);
-        if (body.Problem is { } problem)
+        return body.Problem is { } problem ? problem : await AddDocumentWith(roundId, institutionId, datasetId, body.Value, context, grains);
+    }
+
+    /// <summary>Attaching a document once the body is read: for the route and the console's form.</summary>
+    public static async Task<Results<Ok<ProcessingCase>, ProblemHttpResult>> AddDocumentWith(
+        string roundId, string institutionId, string datasetId, DocumentEvidence? document, HttpContext context, IGrainFactory grains)
+    {
+        if (Writable(context, roundId, institutionId, datasetId) is { } refused)
         {
-            return problem;
+            return refused;
         }
 
-        var document = body.Value;
         var errors = new ValidationErrors();
         Rules.Required(errors, "task", document?.Task);
         Rules.RequiredText(errors, "note", document?.Note, CaseRules.MaxReasonLength);
@@ -329,12 +360,24 @@ public static class CasesApi
         }
 
         var body = await JsonBody.ReadAsync<ReviewerAssignment>(context);
-        if (body.Problem is { } problem)
+        return body.Problem is { } problem ? problem : await AssignReviewersWith(roundId, institutionId, datasetId, body.Value, context, grains);
+    }
+
+    /// <summary>Assigning reviewers once the body is read: for the route and the console's form.</summary>
+    public static async Task<Results<Ok<ProcessingCase>, ProblemHttpResult>> AssignReviewersWith(
+        string roundId, string institutionId, string datasetId, ReviewerAssignment? assignment, HttpContext context, IGrainFactory grains)
+    {
+        if (!context.User.IsAdmin())
         {
-            return problem;
+            return Problems.Forbidden("Only an admin assigns reviewers.");
         }
 
-        var ids = body.Value?.Reviewers;
+        if (Writable(context, roundId, institutionId, datasetId) is { } refused)
+        {
+            return refused;
+        }
+
+        var ids = assignment?.Reviewers;
         var errors = new ValidationErrors();
         if (ids is null || ids.Count == 0)
         {
@@ -380,21 +423,32 @@ public static class CasesApi
         }
 
         var body = await JsonBody.ReadAsync<VoteSubmission>(context);
-        if (body.Problem is { } problem)
+        return body.Problem is { } problem ? problem : await VoteWith(roundId, institutionId, datasetId, body.Value, context, grains);
+    }
+
+    /// <summary>A reviewer's vote once the body is read: for the route and the console's form.</summary>
+    public static async Task<Results<Ok<ProcessingCase>, ProblemHttpResult>> VoteWith(
+        string roundId, string institutionId, string datasetId, VoteSubmission? vote, HttpContext context, IGrainFactory grains)
+    {
+        if (Ids(roundId, institutionId, datasetId) is { } invalid)
         {
-            return problem;
+            return invalid;
+        }
+
+        if (context.User.Principal() is not { } reviewer)
+        {
+            return Problems.Forbidden("Only an assigned reviewer votes.");
         }
 
         var errors = new ValidationErrors();
-        Rules.Required(errors, "decision", body.Value?.Decision);
-        Rules.RequiredText(errors, "reason", body.Value?.Reason, CaseRules.MaxReasonLength);
+        Rules.Required(errors, "decision", vote?.Decision);
+        Rules.RequiredText(errors, "reason", vote?.Reason, CaseRules.MaxReasonLength);
         if (!errors.IsValid)
         {
             return Problems.Validation(errors);
         }
 
-        var reviewer = context.User.Principal()!;
-        return Answer(await Grain(grains, roundId, institutionId, datasetId).Vote(reviewer, body.Value!.Decision!.Value, body.Value.Reason!), context);
+        return Answer(await Grain(grains, roundId, institutionId, datasetId).Vote(reviewer, vote!.Decision!.Value, vote.Reason!), context);
     }
 
     public static async Task<Results<Ok<ProcessingCase>, ProblemHttpResult>> DecideTier(
@@ -406,19 +460,31 @@ public static class CasesApi
         }
 
         var body = await JsonBody.ReadAsync<TierRequest>(context);
-        if (body.Problem is { } problem)
+        return body.Problem is { } problem ? problem : await DecideTierWith(roundId, institutionId, datasetId, body.Value, context, grains);
+    }
+
+    /// <summary>Deciding the tier once the body is read: for the route and the console's form.</summary>
+    public static async Task<Results<Ok<ProcessingCase>, ProblemHttpResult>> DecideTierWith(
+        string roundId, string institutionId, string datasetId, TierRequest? request, HttpContext context, IGrainFactory grains)
+    {
+        if (Ids(roundId, institutionId, datasetId) is { } invalid)
         {
-            return problem;
+            return invalid;
+        }
+
+        if (!context.User.IsAdmin())
+        {
+            return Problems.Forbidden("Only an admin decides a case's tier.");
         }
 
         var errors = new ValidationErrors();
-        Rules.OptionalText(errors, "reason", body.Value?.Reason, CaseRules.MaxReasonLength);
+        Rules.OptionalText(errors, "reason", request?.Reason, CaseRules.MaxReasonLength);
         if (!errors.IsValid)
         {
             return Problems.Validation(errors);
         }
 
-        return Answer(await Grain(grains, roundId, institutionId, datasetId).DecideTier(body.Value?.Tier, body.Value?.Reason, context.User.Actor()), context);
+        return Answer(await Grain(grains, roundId, institutionId, datasetId).DecideTier(request?.Tier, request?.Reason, context.User.Actor()), context);
     }
 
     public static async Task<IResult> Gap(string roundId, string? by, HttpContext context, IGrainFactory grains)
