@@ -26,6 +26,7 @@ public sealed class CaseWorkTests(ConsoleServer server, BrowserFixture browser) 
             var row = page.Locator("#cases tr[data-dataset='ds-case']");
             await Assertions.Expect(row.Locator("td").Nth(3)).ToHaveTextAsync("처리 중");
             await Assertions.Expect(row.Locator("td").Nth(4)).ToHaveTextAsync("0 / 1");
+            await Screenshots.SaveAsync(page, "case-list");
             await row.GetByRole(AriaRole.Link).ClickAsync();
 
             var task = page.Locator("#tasks tr[data-step='quality-verification']");
@@ -40,6 +41,7 @@ public sealed class CaseWorkTests(ConsoleServer server, BrowserFixture browser) 
             await page.Locator("#add-document").ClickAsync();
             await Assertions.Expect(page.Locator("#evidence tbody tr")).ToHaveCountAsync(1);
             await Assertions.Expect(page.Locator("#evidence")).ToContainTextAsync("표본 1,000건 검수 결과 오류율 0.1%");
+            await Screenshots.SaveAsync(page, "case-agency-work");
 
             await page.Locator("#state-quality-verification").SelectOptionAsync("done");
             await page.Locator("#move-quality-verification").ClickAsync();
@@ -114,6 +116,7 @@ public sealed class CaseWorkTests(ConsoleServer server, BrowserFixture browser) 
             await Assertions.Expect(figures.Locator("tr", new() { Has = page.Locator("th", new() { HasText = "레코드 수" }) }).Locator("td")).ToHaveTextAsync("27");
             await Assertions.Expect(page.Locator("#checks-e1 tbody tr").First).ToBeVisibleAsync();
             await AssertAccessibleAsync(page);
+            await Screenshots.SaveAsync(page, "case-table-figures");
         });
     }
 
@@ -144,6 +147,7 @@ public sealed class CaseWorkTests(ConsoleServer server, BrowserFixture browser) 
             await Assertions.Expect(row.Locator("td").First).ToHaveTextAsync("투표 대기");
             await Assertions.Expect(row.Locator("td").Nth(4)).ToHaveTextAsync("적정성 검토 중");
             await AssertAccessibleAsync(page);
+            await Screenshots.SaveAsync(page, "reviewer-queue");
 
             await row.GetByRole(AriaRole.Link).ClickAsync();
             await page.GetByLabel("승인").CheckAsync();
@@ -156,6 +160,7 @@ public sealed class CaseWorkTests(ConsoleServer server, BrowserFixture browser) 
             await Assertions.Expect(vote).ToContainTextAsync("가명처리 증빙과 위험 지표가 기준을 충족합니다.");
             await Assertions.Expect(page.Locator("#cast-vote")).ToHaveCountAsync(0);
             await AssertAccessibleAsync(page);
+            await Screenshots.SaveAsync(page, "case-reviewer-vote");
         });
     }
 }
