@@ -38,13 +38,19 @@ public sealed class ApiKeyAuthenticationHandler(
 
         if (adminKeys.Match(token) is not null)
         {
-            return Success(CensusRoles.Admin, AdminKeyRing.Actor, institutionId: null);
+            return Success(CensusCaller.Claims(CensusRoles.Admin, AdminKeyRing.Actor, institutionId: null));
         }
 
-        if (ApiKeys.TryParse(token, out var key) &&
-            await grains.GetGrain<IInstitutionGrain>(key.InstitutionId).VerifyApiKey(key.KeyId, key.SecretHash))
+        if (ApiKeys.TryParse(token, out var key) && key.Holder == ApiKeys.Holder.Institution &&
+            await grains.GetGrain<IInstitutionGrain>(key.OwnerId).VerifyApiKey(key.KeyId, key.SecretHash))
         {
-            return Success(CensusRoles.Agency, CensusCaller.AgencyActor(key.InstitutionId, key.KeyId), key.InstitutionId);
+            return Success(CensusCaller.Claims(CensusRoles.Agency, CensusCaller.AgencyActor(key.OwnerId, key.KeyId), key.OwnerId));
+        }
+
+        if (key.Holder == ApiKeys.Holder.Principal && key.OwnerId is not null &&
+            await grains.GetGrain<IPrincipalGrain>(key.OwnerId).VerifyApiKey(key.KeyId, key.SecretHash) is { } principal)
+        {
+            return Success(CensusCaller.PrincipalClaims(principal, key.KeyId));
         }
 
         return AuthenticateResult.Fail("The API key is not valid.");
@@ -76,9 +82,9 @@ public sealed class ApiKeyAuthenticationHandler(
         return WriteProblemAsync(StatusCodes.Status403Forbidden, "Forbidden", "This API key may not use this route.");
     }
 
-    private static AuthenticateResult Success(string role, string actor, string? institutionId)
+    private static AuthenticateResult Success(List<Claim> claims)
     {
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(CensusCaller.Claims(role, actor, institutionId), SchemeName));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 

@@ -12,6 +12,12 @@ public static class CallerExtensions
         user.IsAdmin() ||
         (user.IsInRole(CensusRoles.Agency) && user.FindFirstValue(CensusRoles.InstitutionClaim) == institutionId);
 
+    /// <summary>The principal a principal key acts for (id and organisation); null for admin and agency keys.</summary>
+    public static Census.Contracts.Principals.PrincipalRef? Principal(this ClaimsPrincipal user) =>
+        user.FindFirstValue(CensusRoles.PrincipalClaim) is { } id && user.FindFirstValue(CensusRoles.OrganisationClaim) is { } organisation
+            ? new Census.Contracts.Principals.PrincipalRef(id, organisation)
+            : null;
+
     public static string Actor(this ClaimsPrincipal user) =>
         user.FindFirstValue(CensusRoles.ActorClaim) ?? throw new InvalidOperationException("An authenticated caller has no actor claim.");
 }

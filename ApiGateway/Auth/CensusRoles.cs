@@ -1,10 +1,28 @@
 namespace Census.ApiGateway.Auth;
 
-/// <summary>The two roles of the API and the claims a caller carries.</summary>
+/// <summary>The roles of the API and the claims a caller carries.</summary>
 public static class CensusRoles
 {
     public const string Admin = "admin";
     public const string Agency = "agency";
+
+    // A registered principal's role is its PrincipalRole's wire name.
+    public const string Reviewer = "reviewer";
+    public const string Requester = "requester";
+    public const string ZoneOperator = "zone-operator";
+    public const string OutputChecker = "output-checker";
+
+    /// <summary>Policy: admins, agencies and reviewers: the processing cases' routes, which then check the case themselves.</summary>
+    public const string ProvisionPolicy = "census-provision";
+
+    /// <summary>Policy: reviewer keys only.</summary>
+    public const string ReviewerPolicy = "census-reviewer";
+
+    /// <summary>Claim naming the principal a principal key belongs to.</summary>
+    public const string PrincipalClaim = "census:principal";
+
+    /// <summary>Claim naming the organisation of a principal.</summary>
+    public const string OrganisationClaim = "census:organisation";
 
     /// <summary>Policy: admin keys only.</summary>
     public const string AdminPolicy = "census-admin";

@@ -64,7 +64,9 @@ public static class GatewayHosting
         builder.Services.AddCensusConsole(authentication);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(CensusRoles.AdminPolicy, p => p.RequireRole(CensusRoles.Admin))
-            .AddPolicy(CensusRoles.MemberPolicy, p => p.RequireRole(CensusRoles.Admin, CensusRoles.Agency));
+            .AddPolicy(CensusRoles.MemberPolicy, p => p.RequireRole(CensusRoles.Admin, CensusRoles.Agency))
+            .AddPolicy(CensusRoles.ProvisionPolicy, p => p.RequireRole(CensusRoles.Admin, CensusRoles.Agency, CensusRoles.Reviewer))
+            .AddPolicy(CensusRoles.ReviewerPolicy, p => p.RequireRole(CensusRoles.Reviewer));
 
         builder.Services.AddSelectionCatalog();
         builder.Services.AddReleaseStore(census);
@@ -91,6 +93,9 @@ public static class GatewayHosting
 
         app.MapInstitutionsApi();
         app.MapRoundsApi();
+        app.MapPrincipalsApi();
+        app.MapPolicyApi();
+        app.MapCasesApi();
         app.MapSurveysApi();
         app.MapRankingsApi();
         app.MapReportsApi();

@@ -170,6 +170,7 @@ internal static class Idempotency
     private static string? Scope(ClaimsPrincipal user) =>
         user.IsAdmin() ? "admin"
         : user.FindFirstValue(CensusRoles.InstitutionClaim) is { } institution ? "agency:" + institution
+        : user.FindFirstValue(CensusRoles.PrincipalClaim) is { } principal ? "principal:" + principal
         : null;
 
     /// <summary>SHA-256 of method, path, query, content type and body: what "the same request" means.</summary>

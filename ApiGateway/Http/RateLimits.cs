@@ -58,7 +58,7 @@ internal static class RateLimits
             return;
         }
 
-        var agencyKey = token is not null && ApiKeys.TryParse(token, out var parsed) ? $"{parsed.InstitutionId}.{parsed.KeyId}" : null;
+        var agencyKey = token is not null && ApiKeys.TryParse(token, out var parsed) ? $"{parsed.OwnerId}.{parsed.KeyId}" : null;
         var address = AddressPartition(context);
         var knownKey = agencyKey is not null && verified.Contains(agencyKey);
         if (!buckets.TryTake(knownKey ? "key:" + agencyKey : address, out retryAfter))

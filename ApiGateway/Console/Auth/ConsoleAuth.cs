@@ -25,8 +25,14 @@ public static class ConsoleAuth
     /// <summary>Policy: a console session of an institution key.</summary>
     public const string AgencyPolicy = "console-agency";
 
-    /// <summary>Policy: any console session.</summary>
+    /// <summary>Policy: a console session of an admin or institution key.</summary>
     public const string MemberPolicy = "console-member";
+
+    /// <summary>Policy: a console session of a reviewer's key.</summary>
+    public const string ReviewerPolicy = "console-reviewer";
+
+    /// <summary>Policy: a console session of an admin, institution or reviewer key (the processing cases' pages).</summary>
+    public const string ProvisionPolicy = "console-provision";
 
     public const string SignInPath = "/console/sign-in";
     public const string SignOutPath = "/console/sign-out";
@@ -64,7 +70,9 @@ public static class ConsoleAuth
         services.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicy, p => p.AddAuthenticationSchemes(Scheme).RequireRole(CensusRoles.Admin))
             .AddPolicy(AgencyPolicy, p => p.AddAuthenticationSchemes(Scheme).RequireRole(CensusRoles.Agency))
-            .AddPolicy(MemberPolicy, p => p.AddAuthenticationSchemes(Scheme).RequireRole(CensusRoles.Admin, CensusRoles.Agency));
+            .AddPolicy(MemberPolicy, p => p.AddAuthenticationSchemes(Scheme).RequireRole(CensusRoles.Admin, CensusRoles.Agency))
+            .AddPolicy(ReviewerPolicy, p => p.AddAuthenticationSchemes(Scheme).RequireRole(CensusRoles.Reviewer))
+            .AddPolicy(ProvisionPolicy, p => p.AddAuthenticationSchemes(Scheme).RequireRole(CensusRoles.Admin, CensusRoles.Agency, CensusRoles.Reviewer));
         return services;
     }
 
@@ -83,15 +91,24 @@ public static class ConsoleAuth
         if (adminKeys.Match(key) is not null)
         {
             return Principal(
-                CensusRoles.Admin, AdminKeyRing.Actor, institutionId: null,
+                CensusCaller.Claims(CensusRoles.Admin, AdminKeyRing.Actor, institutionId: null),
                 new Claim(AdminDigestClaim, Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)))));
         }
 
-        if (ApiKeys.TryParse(key, out var parsed) &&
-            await grains.GetGrain<IInstitutionGrain>(parsed.InstitutionId).VerifyApiKey(parsed.KeyId, parsed.SecretHash))
+        if (ApiKeys.TryParse(key, out var parsed) && parsed.Holder == ApiKeys.Holder.Institution &&
+            await grains.GetGrain<IInstitutionGrain>(parsed.OwnerId).VerifyApiKey(parsed.KeyId, parsed.SecretHash))
         {
             return Principal(
-                CensusRoles.Agency, CensusCaller.AgencyActor(parsed.InstitutionId, parsed.KeyId), parsed.InstitutionId,
+                CensusCaller.Claims(CensusRoles.Agency, CensusCaller.AgencyActor(parsed.OwnerId, parsed.KeyId), parsed.OwnerId),
+                new Claim(KeyIdClaim, parsed.KeyId),
+                new Claim(KeyHashClaim, parsed.SecretHash));
+        }
+
+        if (parsed.Holder == ApiKeys.Holder.Principal && parsed.OwnerId is not null &&
+            await grains.GetGrain<IPrincipalGrain>(parsed.OwnerId).VerifyApiKey(parsed.KeyId, parsed.SecretHash) is { } principal)
+        {
+            return Principal(
+                CensusCaller.PrincipalClaims(principal, parsed.KeyId),
                 new Claim(KeyIdClaim, parsed.KeyId),
                 new Claim(KeyHashClaim, parsed.SecretHash));
         }
@@ -120,15 +137,22 @@ public static class ConsoleAuth
             return user.FindFirstValue(AdminDigestClaim) is { } digest && adminKeys.HasDigest(Convert.FromHexString(digest));
         }
 
+        if (user.FindFirstValue(KeyIdClaim) is not { } keyId || user.FindFirstValue(KeyHashClaim) is not { } hash)
+        {
+            return false;
+        }
+
+        if (user.FindFirstValue(CensusRoles.PrincipalClaim) is { } principalId)
+        {
+            return await grains.GetGrain<IPrincipalGrain>(principalId).VerifyApiKey(keyId, hash) is not null;
+        }
+
         return user.FindFirstValue(CensusRoles.InstitutionClaim) is { } institutionId
-            && user.FindFirstValue(KeyIdClaim) is { } keyId
-            && user.FindFirstValue(KeyHashClaim) is { } hash
             && await grains.GetGrain<IInstitutionGrain>(institutionId).VerifyApiKey(keyId, hash);
     }
 
-    private static ClaimsPrincipal Principal(string role, string actor, string? institutionId, params Claim[] extra)
+    private static ClaimsPrincipal Principal(List<Claim> claims, params Claim[] extra)
     {
-        var claims = CensusCaller.Claims(role, actor, institutionId);
         claims.AddRange(extra);
         return new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme, ClaimTypes.Name, ClaimTypes.Role));
     }

@@ -5,27 +5,38 @@ using Census.Domain.Validation;
 namespace Census.Domain.Security;
 
 /// <summary>
-/// Institution API keys: <c>cen.{institutionId}.{keyId}.{secret}</c>. The prefix names the institution
-/// and key so the gateway can ask that one institution grain to verify it; only the SHA-256 of the
-/// secret is stored. A 256-bit random secret needs no slow hash: it cannot be guessed from its digest.
+/// API keys: <c>cen.{institutionId}.{keyId}.{secret}</c> for an institution, <c>cpr.{principalId}.{keyId}.{secret}</c>
+/// for a registered person (reviewer, requester, …). The prefix names the holder and key so the gateway can ask that
+/// one grain to verify it; only the SHA-256 of the secret is stored. A 256-bit random secret needs no slow hash: it
+/// cannot be guessed from its digest.
 /// </summary>
 public static class ApiKeys
 {
-    private const string Prefix = "cen";
+    private const string InstitutionPrefix = "cen";
+    private const string PrincipalPrefix = "cpr";
     private const int SecretBytes = 32;
     private const int KeyIdBytes = 6;
 
-    /// <summary>A parsed key: whose it is, which key, and the secret's hash.</summary>
-    public readonly record struct ParsedKey(string InstitutionId, string KeyId, string SecretHash);
+    /// <summary>Who a key belongs to.</summary>
+    public enum Holder { Institution, Principal }
+
+    /// <summary>A parsed key: whose it is (an institution's or a principal's id), which key, and the secret's hash.</summary>
+    public readonly record struct ParsedKey(string OwnerId, string KeyId, string SecretHash, Holder Holder);
 
     /// <summary>A freshly generated key: the token to hand out once, and what to store.</summary>
     public readonly record struct GeneratedKey(string KeyId, string Token, string SecretHash);
 
-    public static GeneratedKey Generate(string institutionId)
+    /// <summary>A new key for an institution.</summary>
+    public static GeneratedKey Generate(string institutionId) => Generate(InstitutionPrefix, institutionId);
+
+    /// <summary>A new key for a registered principal.</summary>
+    public static GeneratedKey GenerateForPrincipal(string principalId) => Generate(PrincipalPrefix, principalId);
+
+    private static GeneratedKey Generate(string prefix, string ownerId)
     {
         var keyId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(KeyIdBytes));
         var secret = System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(SecretBytes));
-        return new GeneratedKey(keyId, $"{Prefix}.{institutionId}.{keyId}.{secret}", Hash(secret));
+        return new GeneratedKey(keyId, $"{prefix}.{ownerId}.{keyId}.{secret}", Hash(secret));
     }
 
     public static bool TryParse(string? token, out ParsedKey key)
@@ -37,14 +48,14 @@ public static class ApiKeys
         }
 
         var parts = token.Split('.');
-        if (parts.Length != 4 || parts[0] != Prefix || !Rules.IsValidId(parts[1]) ||
+        if (parts.Length != 4 || parts[0] is not (InstitutionPrefix or PrincipalPrefix) || !Rules.IsValidId(parts[1]) ||
             !IsKeyId(parts[2]) ||
             parts[3].Length == 0)
         {
             return false;
         }
 
-        key = new ParsedKey(parts[1], parts[2], Hash(parts[3]));
+        key = new ParsedKey(parts[1], parts[2], Hash(parts[3]), parts[0] == InstitutionPrefix ? Holder.Institution : Holder.Principal);
         return true;
     }
 

@@ -64,7 +64,7 @@ internal static class XlsxImportReader
         }
     }
 
-    private static async Task SniffAsync(Stream stream, CancellationToken cancellationToken)
+    internal static async Task SniffAsync(Stream stream, CancellationToken cancellationToken)
     {
         var head = new byte[8];
         var read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
@@ -86,7 +86,7 @@ internal static class XlsxImportReader
     /// inflates no entry past its declared size, so what is actually inflated is bounded by the same sum
     /// (XlsxImportTests pins that behaviour of the runtime).
     /// </summary>
-    private static void CheckUnpackedSize(Stream stream, ImportReaderOptions options)
+    internal static void CheckUnpackedSize(Stream stream, ImportReaderOptions options)
     {
         var limit = options.MaxUnpackedBytes;
         var bomb = $"The xlsx unpacks to more than {limit.ToString(CultureInfo.InvariantCulture)} bytes; a spreadsheet this size is refused (zip bomb).";
@@ -110,7 +110,7 @@ internal static class XlsxImportReader
         }
     }
 
-    private static SpreadsheetDocument Open(Stream stream)
+    internal static SpreadsheetDocument Open(Stream stream)
     {
         try
         {

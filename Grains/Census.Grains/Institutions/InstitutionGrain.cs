@@ -1,5 +1,4 @@
 using Census.Contracts.Institutions;
-using Census.Domain.Security;
 using Census.Grains.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -20,8 +19,10 @@ public sealed class InstitutionGrain(
     /// <summary>How often noted uses are stored while keys are in use.</summary>
     public static readonly TimeSpan LastUsePersistPeriod = TimeSpan.FromHours(1);
 
-    private readonly Dictionary<string, DateTimeOffset> _unsavedUses = new(StringComparer.Ordinal);
+    private ApiKeyBook? _keys;
     private IGrainTimer? _saveUses;
+
+    private ApiKeyBook Keys => _keys ??= new ApiKeyBook(() => state.State.ApiKeys);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -83,14 +84,8 @@ public sealed class InstitutionGrain(
             return null;
         }
 
-        if (state.State.ApiKeys.ContainsKey(key.KeyId))
-        {
-            // 48 random bits make this practically impossible; never let a new key reuse an old slot.
-            throw new InvalidOperationException($"Key id {key.KeyId} already exists for {state.State.Institution.Id}.");
-        }
-
         var now = clock.GetUtcNow();
-        state.State.ApiKeys[key.KeyId] = new ApiKeyRecord { SecretHash = key.SecretHash, CreatedAt = now, CreatedBy = actor };
+        Keys.Add(key, now, actor, state.State.Institution.Id);
         await state.WriteOrRollBackAsync(this);
         logger.LogInformation("API key {KeyId} issued for {InstitutionId} by {Actor}", key.KeyId, state.State.Institution.Id, actor);
         return now;
@@ -103,18 +98,12 @@ public sealed class InstitutionGrain(
             return RevokeApiKeyOutcome.InstitutionNotFound;
         }
 
-        if (!state.State.ApiKeys.TryGetValue(keyId, out var key))
+        var outcome = Keys.Revoke(keyId, clock.GetUtcNow(), actor);
+        if (outcome != RevokeApiKeyOutcome.Revoked)
         {
-            return RevokeApiKeyOutcome.KeyNotFound;
+            return outcome;
         }
 
-        if (key.RevokedAt is not null)
-        {
-            return RevokeApiKeyOutcome.AlreadyRevoked;
-        }
-
-        key.RevokedAt = clock.GetUtcNow();
-        key.RevokedBy = actor;
         await state.WriteOrRollBackAsync(this);
         logger.LogInformation("API key {KeyId} of {InstitutionId} revoked by {Actor}", keyId, state.State.Institution.Id, actor);
         return RevokeApiKeyOutcome.Revoked;
@@ -122,12 +111,10 @@ public sealed class InstitutionGrain(
 
     Task<bool> IInstitutionGrain.VerifyApiKey(string keyId, string secretHash)
     {
-        var valid = state.State.ApiKeys.TryGetValue(keyId, out var key) &&
-            key.RevokedAt is null &&
-            ApiKeys.HashesEqual(key.SecretHash, secretHash);
+        var valid = Keys.Verify(keyId, secretHash);
         if (valid)
         {
-            _unsavedUses[keyId] = clock.GetUtcNow();
+            Keys.NoteUse(keyId, clock.GetUtcNow());
             _saveUses ??= this.RegisterGrainTimer(
                 SaveUsesAsync, new GrainTimerCreationOptions(LastUsePersistPeriod, LastUsePersistPeriod) { KeepAlive = false });
         }
@@ -142,33 +129,17 @@ public sealed class InstitutionGrain(
             return Task.FromResult<List<ApiKeySummary>?>(null);
         }
 
-        var keys = state.State.ApiKeys
-            .OrderBy(k => k.Value.CreatedAt).ThenBy(k => k.Key, StringComparer.Ordinal)
-            .Select(k => new ApiKeySummary(k.Key, k.Value.CreatedAt, k.Value.RevokedAt, LastUse(k.Key, k.Value)))
-            .ToList();
-        return Task.FromResult<List<ApiKeySummary>?>(keys);
+        return Task.FromResult<List<ApiKeySummary>?>(Keys.Summaries());
     }
-
-    private DateTimeOffset? LastUse(string keyId, ApiKeyRecord key) =>
-        _unsavedUses.TryGetValue(keyId, out var noted) && (key.LastUsedAt is null || noted > key.LastUsedAt) ? noted : key.LastUsedAt;
 
     private async Task SaveUsesAsync(CancellationToken cancellationToken)
     {
-        if (_unsavedUses.Count == 0 || state.State.Institution is null)
+        if (!Keys.HasUnsavedUses || state.State.Institution is null)
         {
             return;
         }
 
-        var saved = new Dictionary<string, DateTimeOffset?>(StringComparer.Ordinal);
-        foreach (var (keyId, usedAt) in _unsavedUses)
-        {
-            if (state.State.ApiKeys.TryGetValue(keyId, out var key))
-            {
-                saved[keyId] = key.LastUsedAt;
-                key.LastUsedAt = LastUse(keyId, key);
-            }
-        }
-
+        var previous = Keys.TakeUses();
         try
         {
             await state.WriteStateAsync(cancellationToken);
@@ -176,15 +147,11 @@ public sealed class InstitutionGrain(
         catch
         {
             // Leave the state as storage has it; the uses stay noted for the next try.
-            foreach (var (keyId, previous) in saved)
-            {
-                state.State.ApiKeys[keyId].LastUsedAt = previous;
-            }
-
+            Keys.RestoreUses(previous);
             throw;
         }
 
-        _unsavedUses.Clear();
+        Keys.UsesSaved();
     }
 
     private async Task ListInRegistryAsync()

@@ -60,6 +60,12 @@ public sealed class CensusRoundGrain(
             state.State.RunsStartedAtClose ??= state.State.Runs.Count;
         }
 
+        if (Exists && state.State.State == RoundState.Finalized && !state.State.CasesOpened)
+        {
+            // Finalization was stored but a crash fell before every case was opened: opening is idempotent.
+            await OpenCasesAsync("system:finalize-repair");
+        }
+
         if (Exists && state.State.State == RoundState.Open)
         {
             if (clock.GetUtcNow() >= state.State.Deadline)
@@ -250,7 +256,34 @@ public sealed class CensusRoundGrain(
         Audit(now, actor, $"finalized with {runId}");
         await WriteAsync();
         await NotifySubscribersAsync();
+        await OpenCasesAsync(actor);
         return new RoundCommandResult(RoundOutcome.Ok, await ViewAsync(), null);
+    }
+
+    /// <summary>
+    /// Opens a processing case per selected dataset (provision.md §1) with the record it was selected on, scored under
+    /// the final run's rubric version. At most the quota of calls, once per round.
+    /// </summary>
+    private async Task OpenCasesAsync(string actor)
+    {
+        var run = await GrainFactory.GetGrain<Census.Contracts.Rankings.IRankingRunGrain>($"{Id}/{state.State.FinalRunId}").Get();
+        var rubric = state.State.RubricVersions.First(v => v.Version == (run?.RubricVersion ?? state.State.RubricVersions[^1].Version));
+        var deadline = DateOnly.FromDateTime(state.State.Deadline.UtcDateTime);
+        await Task.WhenAll((state.State.FinalSelection ?? []).Select(async selected =>
+        {
+            var key = $"{selected.InstitutionId}/{selected.DatasetId}";
+            var read = await GrainFactory.GetGrain<IDatasetGrain>(key).Get(Id);
+            if (read.Response is not { } response)
+            {
+                logger.LogWarning("Selected dataset {Dataset} of round {RoundId} has no record; no case opened", key, Id);
+                return;
+            }
+
+            await GrainFactory.GetGrain<Census.Contracts.Provision.IProcessingCaseGrain>($"{Id}/{key}").Open(
+                new Census.Contracts.Provision.CaseOpening(selected.Rank, rubric.Version, rubric.Weights, deadline, response.Record, actor));
+        }));
+        state.State.CasesOpened = true;
+        await WriteAsync();
     }
 
     Task<IReadOnlyList<Census.Contracts.Rankings.SelectedRecord>?> ICensusRoundGrain.Selection() =>

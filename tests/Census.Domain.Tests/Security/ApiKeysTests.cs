@@ -12,7 +12,7 @@ public sealed class ApiKeysTests
         var parsed = ApiKeys.TryParse(generated.Token, out var key);
 
         Assert.True(parsed);
-        Assert.Equal(new ApiKeys.ParsedKey("mois", generated.KeyId, generated.SecretHash), key);
+        Assert.Equal(new ApiKeys.ParsedKey("mois", generated.KeyId, generated.SecretHash, ApiKeys.Holder.Institution), key);
     }
 
     [Theory]
@@ -24,7 +24,7 @@ public sealed class ApiKeysTests
         var generated = ApiKeys.Generate(institutionId);
 
         Assert.True(ApiKeys.TryParse(generated.Token, out var key));
-        Assert.Equal(institutionId, key.InstitutionId);
+        Assert.Equal(institutionId, key.OwnerId);
     }
 
     [Fact]
@@ -70,7 +70,17 @@ public sealed class ApiKeysTests
         var parsed = ApiKeys.TryParse($"cen.mois.{KeyId}.secret", out var key);
 
         Assert.True(parsed);
-        Assert.Equal(new ApiKeys.ParsedKey("mois", KeyId, ApiKeys.Hash("secret")), key);
+        Assert.Equal(new ApiKeys.ParsedKey("mois", KeyId, ApiKeys.Hash("secret"), ApiKeys.Holder.Institution), key);
+    }
+
+    [Fact]
+    public void A_principal_token_parses_back_to_its_principal_as_holder()
+    {
+        var generated = ApiKeys.GenerateForPrincipal("reviewer-kim");
+
+        Assert.StartsWith("cpr.reviewer-kim.", generated.Token, StringComparison.Ordinal);
+        Assert.True(ApiKeys.TryParse(generated.Token, out var key));
+        Assert.Equal(new ApiKeys.ParsedKey("reviewer-kim", generated.KeyId, generated.SecretHash, ApiKeys.Holder.Principal), key);
     }
 
     [Theory]
