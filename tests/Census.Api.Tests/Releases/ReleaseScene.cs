@@ -14,8 +14,9 @@ namespace Census.Api.Tests.Releases;
 /// </summary>
 public sealed class ReleaseScene
 {
-    private ReleaseScene(GatewayFixture gateway, string institutionId, string agencyKey)
+    private ReleaseScene(GatewayFixture gateway, string institutionId, string agencyKey, string datasetId)
     {
+        DatasetId = datasetId;
         Gateway = gateway;
         InstitutionId = institutionId;
         AgencyKey = agencyKey;
@@ -26,7 +27,7 @@ public sealed class ReleaseScene
 
     public string InstitutionId { get; }
 
-    public string DatasetId { get; } = "ds-release";
+    public string DatasetId { get; }
 
     public string AgencyKey { get; }
 
@@ -36,12 +37,12 @@ public sealed class ReleaseScene
 
     public ContentStore Store => Gateway.Factory.Services.GetRequiredService<ContentStore>();
 
-    public static async Task<ReleaseScene> Arrange(GatewayFixture gateway)
+    public static async Task<ReleaseScene> Arrange(GatewayFixture gateway, string datasetId = "ds-release")
     {
         var institution = Ids.New("rel");
         await gateway.Admin.RegisterValid(institution);
         var (_, key) = await gateway.Admin.IssueValidKey(institution);
-        return new ReleaseScene(gateway, institution, key);
+        return new ReleaseScene(gateway, institution, key, datasetId);
     }
 
     public static byte[] Bytes(int length, int seed) => [.. Enumerable.Range(0, length).Select(i => (byte)((i * 31 + seed) % 251))];
