@@ -79,13 +79,14 @@ public static class ReleasesApi
         }
 
         var request = validated.Value!;
-        var gate = await grains.GetGrain<IProcessingCaseGrain>($"{request.RoundId}/{institutionId}/{datasetId}").ReleaseGate();
+        var roundId = request.RoundId!;
+        var gate = await grains.GetGrain<IProcessingCaseGrain>($"{roundId}/{institutionId}/{datasetId}").ReleaseGate();
         if (!gate.Open || gate.Tier is not { } tier)
         {
-            return Problems.Conflict(gate.Detail ?? $"Dataset '{datasetId}' may not be released from round '{request.RoundId}' yet.");
+            return Problems.Conflict(gate.Detail ?? $"Dataset '{datasetId}' may not be released from round '{roundId}' yet.");
         }
 
-        var result = await Releases(grains, institutionId, datasetId).CreateDraft(new ReleaseDraft(request.RoundId, tier, request.Notes), context.User.Actor());
+        var result = await Releases(grains, institutionId, datasetId).CreateDraft(new ReleaseDraft(roundId, tier, request.Notes), context.User.Actor());
         if (result.Outcome != ReleaseOutcome.Created)
         {
             return Refusal(result);

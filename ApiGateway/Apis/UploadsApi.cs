@@ -74,13 +74,14 @@ public static class UploadsApi
             return Problems.Validation(errors);
         }
 
-        if (store.Length(request.Sha256) is { } stored && stored != request.Bytes)
+        var (sha256, bytes) = (request.Sha256!, request.Bytes!.Value);
+        if (store.Length(sha256) is { } stored && stored != bytes)
         {
             return Problems.Status(StatusCodes.Status422UnprocessableEntity, "Size does not match",
-                $"The store has content of this SHA-256 with {stored} bytes, not {request.Bytes}.");
+                $"The store has content of this SHA-256 with {stored} bytes, not {bytes}.");
         }
 
-        var upload = await uploads.BeginAsync(request.Sha256, request.Bytes, context.RequestAborted);
+        var upload = await uploads.BeginAsync(sha256, bytes, context.RequestAborted);
         return upload.Complete ? TypedResults.Ok(upload) : TypedResults.Created($"/api/v1/uploads/{upload.Id}", upload);
     }
 

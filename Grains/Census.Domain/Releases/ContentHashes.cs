@@ -24,9 +24,13 @@ public static class ContentHashes
         }
     }
 
-    public static void Size(ValidationErrors errors, string path, long bytes)
+    public static void Size(ValidationErrors errors, string path, long? bytes)
     {
-        if (bytes is < 1 or > MaxBytes)
+        if (bytes is null)
+        {
+            errors.Add(path, "is required.");
+        }
+        else if (bytes is < 1 or > MaxBytes)
         {
             errors.Add(path, $"must be from 1 to {MaxBytes} (64 GiB).");
         }

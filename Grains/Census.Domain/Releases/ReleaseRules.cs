@@ -65,7 +65,7 @@ public static class ReleaseRules
                 ContentHashes.Size(errors, $"parts[{i}].bytes", part.Bytes);
             }
 
-            if (errors.IsValid && parts.Sum(p => p.Bytes) != entry.Bytes)
+            if (errors.IsValid && parts.Sum(p => p.Bytes!.Value) != entry.Bytes)
             {
                 errors.Add("parts", "the parts' bytes must add up to the file's bytes.");
             }
@@ -77,9 +77,9 @@ public static class ReleaseRules
         }
 
         IReadOnlyList<ReleaseFilePart> stored = parts is null
-            ? [new ReleaseFilePart(0, entry.Bytes, entry.Sha256)]
-            : [.. parts.Select((p, i) => new ReleaseFilePart(i, p.Bytes, p.Sha256))];
-        return Validated<ReleaseFile>.Ok(new ReleaseFile(path!, entry.Bytes, entry.Sha256, stored));
+            ? [new ReleaseFilePart(0, entry.Bytes!.Value, entry.Sha256!)]
+            : [.. parts.Select((p, i) => new ReleaseFilePart(i, p.Bytes!.Value, p.Sha256!))];
+        return Validated<ReleaseFile>.Ok(new ReleaseFile(path!, entry.Bytes!.Value, entry.Sha256!, stored));
     }
 
     /// <summary>Why a release in <paramref name="state"/> cannot change, or null when it can.</summary>
