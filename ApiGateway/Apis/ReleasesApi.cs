@@ -38,10 +38,13 @@ public static class ReleasesApi
         api.MapGet("/{version}/manifest", Manifest)
             .WithName("GetReleaseManifest")
             .WithSummary("The manifest alone: every file's path, bytes and SHA-256, and its parts in order, to verify a download against.");
+        // A file in parts is hashed whole before its entry is written, and a download lasts as long as its file: both
+        // take as long as their bytes do, not a request deadline. A client that leaves cancels them; Range resumes.
         api.MapPut("/{version}/files/{**path}", PutFile)
             .Accepts<ReleaseFileEntry>("application/json")
             .WithName("PutReleaseFile")
-            .WithSummary("Add or replace a file of a draft, named by uploaded blobs: one blob of the file's hash, or its parts in order, which are hashed together here; 422 when a blob is missing or does not match. 409 once published.");
+            .WithSummary("Add or replace a file of a draft, named by uploaded blobs: one blob of the file's hash, or its parts in order, which are hashed together here; 422 when a blob is missing or does not match. 409 once published.")
+            .DisableRequestTimeout();
         api.MapDelete("/{version}/files/{**path}", DeleteFile)
             .WithName("DeleteReleaseFile")
             .WithSummary("Remove a file of a draft (If-Match honoured); 409 once published.");
@@ -54,7 +57,8 @@ public static class ReleasesApi
             .ProducesProblem(StatusCodes.Status410Gone)
             .ProducesProblem(StatusCodes.Status416RangeNotSatisfiable)
             .WithName("DownloadReleaseFile")
-            .WithSummary("A file's bytes (its parts one after another). Range: bytes=a-b → 206; If-Range; an unsatisfiable range → 416. ETag is the file's SHA-256.");
+            .WithSummary("A file's bytes (its parts one after another). Range: bytes=a-b → 206; If-Range; an unsatisfiable range → 416. ETag is the file's SHA-256.")
+            .DisableRequestTimeout();
         return routes;
     }
 
