@@ -41,6 +41,23 @@ public sealed class IdempotencyTests(GatewayFixture gateway) : IClassFixture<Gat
             var p = await ParticipantWithRecord(g);
             return new Call(HttpMethod.Post, SurveyRoutes.Assignment(p.RoundId, p.InstitutionId) + "/submit", null);
         },
+        ["PutReleaseFile"] = async g =>
+        {
+            var scene = await Census.Api.Tests.Releases.ReleaseScene.Arrange(g);
+            var version = await scene.Draft();
+            var content = Census.Api.Tests.Releases.ReleaseScene.Bytes(32, seed: 90);
+            await scene.Upload(content);
+            return new Call(HttpMethod.Put, $"{scene.Releases}/{version}/files/data.csv", Census.Api.Tests.Releases.ReleaseScene.Whole(content));
+        },
+        ["PublishRelease"] = async g =>
+        {
+            var scene = await Census.Api.Tests.Releases.ReleaseScene.Arrange(g);
+            var version = await scene.Draft();
+            var content = Census.Api.Tests.Releases.ReleaseScene.Bytes(32, seed: 91);
+            await scene.Upload(content);
+            (await scene.PutFile(version, "data.csv", Census.Api.Tests.Releases.ReleaseScene.Whole(content))).Dispose();
+            return new Call(HttpMethod.Post, $"{scene.Releases}/{version}/publish", null);
+        },
     };
 
     public static TheoryData<string> RouteNames() => [.. Routes.Keys];
@@ -57,7 +74,7 @@ public sealed class IdempotencyTests(GatewayFixture gateway) : IClassFixture<Gat
         var own = writes.Where(e => e.Metadata.GetMetadata<OwnIdempotency>() is not null).Select(Name);
         var generic = writes.Where(e => e.Metadata.GetMetadata<OwnIdempotency>() is null).Select(Name);
 
-        Assert.Equal(["PutSurveyRecord", "StartImport", "HarvestCatalog"], own);
+        Assert.Equal(["BeginUpload", "HarvestCatalog", "PutSurveyRecord", "SendUploadChunk", "StartImport"], own.Order(StringComparer.Ordinal));
         Assert.Equal(Routes.Keys.Order(StringComparer.Ordinal), generic.Order(StringComparer.Ordinal));
     }
 
