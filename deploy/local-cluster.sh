@@ -385,6 +385,8 @@ cmd_start() {
 
   # Only the gateways check API keys; the key travels in their environment, never on a command line.
   export Census__Auth__AdminKeys__0="$admin_key"
+  # The release store: one directory every gateway of this machine's cluster shares.
+  export Census__Releases__StorePath="${Census__Releases__StorePath:-$state/releases}"
   for ((i = 1; i <= gateways; i++)); do
     local http_port=$((gateway_http_base + i - 1))
     launch "gateway-$i" dotnet "$gateway_dll" --urls "http://127.0.0.1:$http_port"

@@ -4,6 +4,7 @@ using Census.ApiGateway.Auth;
 using Census.ApiGateway.Console;
 using Census.ApiGateway.Http;
 using Census.ApiGateway.OpenApi;
+using Census.ApiGateway.Releases;
 using Census.Hosting;
 using Census.Domain.Serialization;
 using Census.Hosting.Health;
@@ -68,6 +69,7 @@ public static class GatewayHosting
             .AddPolicy(CensusRoles.ReviewerPolicy, p => p.RequireRole(CensusRoles.Reviewer));
 
         builder.Services.AddSelectionCatalog();
+        builder.Services.AddReleaseStore(census);
         builder.Services.AddCensusOpenApi();
         builder.AddCensusTelemetry("census-gateway");
 
@@ -100,6 +102,7 @@ public static class GatewayHosting
         app.MapSelectionCatalogApi();
         app.MapTemplatesApi();
         app.MapImportsApi();
+        app.MapUploadsApi().MapReleasesApi();
 
         app.MapCensusConsole();
         app.MapCensusOperations();

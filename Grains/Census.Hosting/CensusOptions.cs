@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Census.Grains.Releases;
 using Census.Grains.Rounds;
 using Census.Grains.Surveys;
 
@@ -34,8 +35,14 @@ public sealed class CensusOptions
 
     public ClusterDashboardOptions Dashboard { get; set; } = new();
 
+    public ReleaseStoreOptions Releases { get; set; } = new();
+
     /// <summary>Full path of the local-mode SQLite database.</summary>
     public string LocalDatabasePath => Path.Combine(Path.GetFullPath(DataDirectory), "census.db");
+
+    /// <summary>Full path of the release store: <c>Census:Releases:StorePath</c>, or in local mode <c>{DataDirectory}/releases</c>.</summary>
+    public string ReleaseStorePath => Path.GetFullPath(
+        string.IsNullOrWhiteSpace(Releases.StorePath) ? Path.Combine(Path.GetFullPath(DataDirectory), "releases") : Releases.StorePath);
 }
 
 /// <summary>The <c>Census:Silo</c> section: where a silo listens.</summary>

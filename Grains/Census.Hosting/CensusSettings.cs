@@ -62,6 +62,21 @@ public static class CensusSettings
         return options;
     }
 
+    /// <summary>
+    /// The gateway's own check at start (silos never touch the release store): in cluster mode <c>Census:Releases:StorePath</c>
+    /// is required, since a directory of one machine would let an upload begun through one gateway vanish behind another.
+    /// </summary>
+    public static string RequireReleaseStore(CensusOptions options)
+    {
+        if (options.Mode == CensusMode.Cluster && string.IsNullOrWhiteSpace(options.Releases.StorePath))
+        {
+            throw new OptionsValidationException(CensusOptions.Section, typeof(CensusOptions),
+                [$"{CensusOptions.Section}:Releases:StorePath: is required in cluster mode: a volume every gateway mounts."]);
+        }
+
+        return options.ReleaseStorePath;
+    }
+
     private static void Check(object section, string path, List<string> failures)
     {
         var results = new List<ValidationResult>();

@@ -79,6 +79,24 @@ public sealed class IdempotencyTests(GatewayFixture gateway) : IClassFixture<Gat
         },
         ["VoteOnCase"] = async g => await Processing.ProcessingScene.InReview(g),
         ["DecideCaseTier"] = async g => await Processing.ProcessingScene.ReadyForTier(g),
+        ["CreateRelease"] = async g => await Processing.ProcessingScene.ReadyForRelease(g),
+        ["PutReleaseFile"] = async g =>
+        {
+            var scene = await Census.Api.Tests.Releases.ReleaseScene.Arrange(g);
+            var version = await scene.Draft();
+            var content = Census.Api.Tests.Releases.ReleaseScene.Bytes(32, seed: 90);
+            await scene.Upload(content);
+            return new Call(HttpMethod.Put, $"{scene.Releases}/{version}/files/data.csv", Census.Api.Tests.Releases.ReleaseScene.Whole(content));
+        },
+        ["PublishRelease"] = async g =>
+        {
+            var scene = await Census.Api.Tests.Releases.ReleaseScene.Arrange(g);
+            var version = await scene.Draft();
+            var content = Census.Api.Tests.Releases.ReleaseScene.Bytes(32, seed: 91);
+            await scene.Upload(content);
+            (await scene.PutFile(version, "data.csv", Census.Api.Tests.Releases.ReleaseScene.Whole(content))).Dispose();
+            return new Call(HttpMethod.Post, $"{scene.Releases}/{version}/publish", null);
+        },
     };
 
     public static TheoryData<string> RouteNames() => [.. Routes.Keys];
@@ -95,7 +113,7 @@ public sealed class IdempotencyTests(GatewayFixture gateway) : IClassFixture<Gat
         var own = writes.Where(e => e.Metadata.GetMetadata<OwnIdempotency>() is not null).Select(Name);
         var generic = writes.Where(e => e.Metadata.GetMetadata<OwnIdempotency>() is null).Select(Name);
 
-        Assert.Equal(["HarvestCatalog", "PutSurveyRecord", "StartImport"], own.Order(StringComparer.Ordinal));
+        Assert.Equal(["BeginUpload", "HarvestCatalog", "PutSurveyRecord", "SendUploadChunk", "StartImport"], own.Order(StringComparer.Ordinal));
         Assert.Equal(Routes.Keys.Order(StringComparer.Ordinal), generic.Order(StringComparer.Ordinal));
     }
 

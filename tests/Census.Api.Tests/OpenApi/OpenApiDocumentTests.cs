@@ -170,6 +170,7 @@ public sealed class OpenApiDocumentTests(GatewayFixture gateway)
 
         Assert.Equal(
             ["DELETE /api/v1/rounds/{roundId}/institutions/{institutionId}/datasets/{datasetId}",
+             "PUT /api/v1/institutions/{institutionId}/datasets/{datasetId}/releases/{version}/files/{path}",
              "PUT /api/v1/rounds/{roundId}/institutions/{institutionId}/datasets/{datasetId}",
              "PUT /api/v1/rounds/{roundId}/institutions/{institutionId}/datasets/{datasetId}/case/delivered",
              "PUT /api/v1/rounds/{roundId}/institutions/{institutionId}/datasets/{datasetId}/case/reviewers",

@@ -98,6 +98,17 @@ public sealed record ProcessingScene(
         return new IdempotencyTests.Call(HttpMethod.Post, scene.Case(Plain) + "/tier", new JsonObject());
     }
 
+    /// <summary>The plain case with its tier decided: creating its first release is next.</summary>
+    public static async Task<IdempotencyTests.Call> ReadyForRelease(GatewayFixture gateway)
+    {
+        var scene = await Finalized(gateway);
+        await scene.FinishPlain(gateway);
+        await Send(gateway.Admin.Client, HttpMethod.Post, scene.Case(Plain) + "/submit", null);
+        await Send(gateway.Admin.Client, HttpMethod.Post, scene.Case(Plain) + "/tier", new JsonObject());
+        return new IdempotencyTests.Call(
+            HttpMethod.Post, $"/api/v1/institutions/{scene.InstitutionA}/datasets/{Plain}/releases", new JsonObject { ["roundId"] = scene.RoundId });
+    }
+
     /// <summary>The personal case under review by reviewers B and Out: reviewer B's vote is next.</summary>
     public static async Task<IdempotencyTests.Call> InReview(GatewayFixture gateway)
     {

@@ -16,10 +16,14 @@ public sealed class ClusterGateway(string connectionString, string clusterId) : 
         builder.UseSetting("Census:ServiceId", clusterId);
         builder.UseSetting("ConnectionStrings:Census", connectionString);
         builder.UseSetting("Census:Auth:AdminKeys:0", AdminKey);
+        builder.UseSetting("Census:Releases:StorePath", ReleaseStore(clusterId));
 
         // Fault and failover tests drive load through one key: they test durability, not rate limits.
         builder.UseSetting("Census:RateLimits:Enabled", "false");
     }
+
+    /// <summary>The release store every gateway of one test cluster shares, as a cluster's gateways share a volume.</summary>
+    public static string ReleaseStore(string clusterId) => Path.Combine(Path.GetTempPath(), "census-releases", clusterId);
 
     /// <summary>
     /// Starts a gateway and returns once /health/ready answers 200. The gateway joins the cluster in the background

@@ -42,6 +42,7 @@ public sealed class GatewayProcess : IDisposable
         start.Environment["Census__ClusterId"] = clusterId;
         start.Environment["Census__ServiceId"] = clusterId;
         start.Environment["Census__Auth__AdminKeys__0"] = AdminKey;
+        start.Environment["Census__Releases__StorePath"] = ClusterGateway.ReleaseStore(clusterId);
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         foreach (var (name, value) in settings ?? new Dictionary<string, string>())
         {
