@@ -1,0 +1,34 @@
+using System.Net;
+using System.Security.Cryptography;
+using Census.Integration.Tests.Infrastructure;
+using Census.Testing;
+
+namespace Census.Integration.Tests;
+
+/// <summary>
+/// Issue 13's done-when on the PostgreSQL cluster: the same journey as in local mode, through a gateway of two silo
+/// processes, the cases, reviews and releases in ADO.NET grain storage and the files in the cluster's release store.
+/// </summary>
+public sealed class ProvisionOnPostgresTests(TwoSiloCluster cluster) : IClassFixture<TwoSiloCluster>
+{
+    [Fact]
+    public async Task A_selected_dataset_goes_from_finalization_to_a_release_that_downloads_with_its_hash_on_the_cluster()
+    {
+        using var admin = cluster.Gateway.CreateAdminClient();
+        HttpClient WithKey(string key)
+        {
+            var client = cluster.Gateway.CreateClient();
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+            return client;
+        }
+
+        var outcome = await new ProvisionJourney(admin, WithKey).RunAsync();
+
+        Assert.Equal("released", outcome.Case.GetProperty("status").GetString());
+        Assert.Equal(["1.0"], outcome.Case.GetProperty("releases").EnumerateArray().Select(v => v.GetString()));
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(outcome.Content)), outcome.ManifestSha256);
+        Assert.Equal(outcome.ManifestSha256, Convert.ToHexStringLower(SHA256.HashData(outcome.Downloaded)));
+        Assert.Equal(HttpStatusCode.PartialContent, outcome.RangeStatus);
+        Assert.Equal(outcome.Content[100..200], outcome.RangeBody);
+    }
+}
