@@ -12,6 +12,24 @@ public static class CaseRules
     /// <summary>Reasons and notes: 1–2,000 characters.</summary>
     public const int MaxReasonLength = 2000;
 
+    /// <summary>
+    /// The principal id in an actor written by a principal's key (<c>reviewer:kim/0a1b2c3d4e5f</c> → <c>kim</c>); null for
+    /// an admin's or an agency's actor. Evidence is uploaded by whoever may work the case; if a principal ever did, it is
+    /// this id that may not review it.
+    /// </summary>
+    public static string? PrincipalOf(string actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var colon = actor.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || !Validation.Names.TryParse<Census.Contracts.Principals.PrincipalRole>(actor[..colon], out _))
+        {
+            return null;
+        }
+
+        var slash = actor.IndexOf('/', colon);
+        return slash > colon + 1 ? actor[(colon + 1)..slash] : null;
+    }
+
     /// <summary>Whether the record declares personal data (status other than none).</summary>
     public static bool HasPersonalData(SurveyRecord record) =>
         record.PersonalData?.Status is { } status && status != PersonalDataStatus.None;

@@ -141,7 +141,7 @@ public sealed class ProcessingCaseGrain(
         Change(c =>
         {
             var current = c.Status == CaseStatus.InReview ? c.Reviews[^1] : null;
-            var uploaders = c.Evidence.Select(e => e.By);
+            var uploaders = c.Evidence.Select(e => CaseRules.PrincipalOf(e.By)).OfType<string>();
             if (ReviewRules.Assign(c.Status, reviewers, c.InstitutionId, uploaders, current?.Votes.Count > 0) is { } refusal)
             {
                 return Refused(refusal.Outcome, refusal.Detail);

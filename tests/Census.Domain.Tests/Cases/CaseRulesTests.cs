@@ -67,4 +67,13 @@ public sealed class CaseRulesTests
         Assert.False(CaseRules.DeidentificationPassed([Judged(true), Judged(false)]));
         Assert.False(CaseRules.DeidentificationPassed([Judged(true, ProcessingStep.QualityVerification)]));
     }
+
+    [Theory]
+    [InlineData("reviewer:kim/0a1b2c3d4e5f", "kim")]
+    [InlineData("output-checker:lee-kdi/0a1b2c3d4e5f", "lee-kdi")]
+    [InlineData("agency:mois/0a1b2c3d4e5f", null)]
+    [InlineData("admin", null)]
+    [InlineData("reviewer:/x", null)]
+    public void The_principal_of_an_actor_is_read_only_from_a_principal_role(string actor, string? principal) =>
+        Assert.Equal(principal, CaseRules.PrincipalOf(actor));
 }
