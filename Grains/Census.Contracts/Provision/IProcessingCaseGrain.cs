@@ -49,7 +49,7 @@ public interface IProcessingCaseGrain : IGrainWithStringKey
     Task<CaseResult> Released(string version, string actor);
 }
 
-/// <summary>What the round tells a case when it opens it.</summary>
+/// <summary>What the round tells a case when it opens it; <see cref="Sector"/> is the one the selection counted it under.</summary>
 [GenerateSerializer, Immutable, Alias("census.CaseOpening")]
 public sealed record CaseOpening(
     [property: Id(0)] int Rank,
@@ -57,7 +57,8 @@ public sealed record CaseOpening(
     [property: Id(2)] RubricWeights Weights,
     [property: Id(3)] DateOnly Deadline,
     [property: Id(4)] SurveyRecord Promised,
-    [property: Id(5)] string Actor);
+    [property: Id(5)] string Actor,
+    [property: Id(6)] Census.Contracts.Institutions.Sector Sector);
 
 /// <summary>Evidence to attach: a judged table, judged identifier checks, or a document's hash and a note.</summary>
 [GenerateSerializer, Immutable, Alias("census.EvidenceSubmission")]

@@ -47,8 +47,7 @@ public sealed class ProcessingCaseGrain(
         state.State.Weights = opening.Weights;
         state.State.Deadline = opening.Deadline;
         state.State.Case = new ProcessingCase(
-            parts[0], parts[1], parts[2], opening.Rank, promised.Title!,
-            promised.Sector ?? Census.Contracts.Institutions.Sector.PublicAdministration, promised.Modality!.Value,
+            parts[0], parts[1], parts[2], opening.Rank, promised.Title!, opening.Sector, promised.Modality!.Value,
             CaseStatus.Processing, CaseRules.HasPersonalData(promised), score,
             [.. CaseRules.Tasks(promised).Select(step => new ProcessingTask(step, TaskState.Todo, [], null, null))],
             [], [], [], null, null, null, [],

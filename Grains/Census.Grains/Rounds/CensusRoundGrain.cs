@@ -280,7 +280,7 @@ public sealed class CensusRoundGrain(
             }
 
             await GrainFactory.GetGrain<Census.Contracts.Provision.IProcessingCaseGrain>($"{Id}/{key}").Open(
-                new Census.Contracts.Provision.CaseOpening(selected.Rank, rubric.Version, rubric.Weights, deadline, response.Record, actor));
+                new Census.Contracts.Provision.CaseOpening(selected.Rank, rubric.Version, rubric.Weights, deadline, response.Record, actor, selected.Sector));
         }));
         state.State.CasesOpened = true;
         await WriteAsync();

@@ -77,6 +77,15 @@ public sealed class ProcessingCaseTests(GatewayFixture gateway) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_case_carries_the_sector_the_selection_counted_it_under_even_when_its_record_names_none()
+    {
+        // The record leaves its sector out: it defaults to its institution's (science-technology), as the selection counted it.
+        var plain = await Case(ProcessingScene.Plain);
+
+        Assert.Equal("science-technology", plain.GetProperty("sector").GetString());
+    }
+
+    [Fact]
     public async Task An_equivalence_class_table_gives_its_figures_judged_by_the_policy()
     {
         using var response = await Agency.PostAsync($"{_scene.Case(ProcessingScene.Personal)}/evidence/equivalence-classes", ProcessingScene.Csv(ProcessingScene.PassingTable));
