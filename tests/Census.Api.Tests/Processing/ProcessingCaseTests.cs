@@ -105,6 +105,25 @@ public sealed class ProcessingCaseTests(GatewayFixture gateway) : IAsyncLifetime
         Assert.Equal(64, evidence.GetProperty("sha256").GetString()!.Length);
     }
 
+    [Fact]
+    public async Task A_table_far_over_the_JSON_body_limit_is_evaluated()
+    {
+        // 60,000 classes of 6 records: about 1.9 MiB, over the 1 MiB limit of JSON bodies, well under the table limit.
+        var table = new System.Text.StringBuilder("qi:district,qi:age,count\n");
+        for (var i = 0; i < 60_000; i++)
+        {
+            table.Append(System.Globalization.CultureInfo.InvariantCulture, $"district-{i / 100:D4},age-band-{i % 100:D3},6\n");
+        }
+
+        Assert.True(table.Length > 1024 * 1024, $"{table.Length}");
+        using var response = await Agency.PostAsync($"{_scene.Case(ProcessingScene.Personal)}/evidence/equivalence-classes", ProcessingScene.Csv(table.ToString()));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var figures = (await response.ReadJson()).GetProperty("evidence").EnumerateArray().Last().GetProperty("figures");
+        Assert.Equal(60_000, figures.GetProperty("classes").GetInt64());
+        Assert.Equal(360_000, figures.GetProperty("records").GetInt64());
+    }
+
     [Theory]
     [InlineData("qi:age,count\n30-39,0\n", "rows[1].count")]
     [InlineData("qi:age,count\n30-39,-3\n", "rows[1].count")]
