@@ -189,6 +189,17 @@ public static class CasesApi
             return refused;
         }
 
+        // Refuse before reading a large table that the case would not take.
+        if (await Grain(grains, roundId, institutionId, datasetId).Get() is not { } current)
+        {
+            return Problems.NotFound($"No processing case for dataset '{datasetId}' of '{institutionId}' in round '{roundId}'.");
+        }
+
+        if (CaseRules.EvidenceFits(current.Status, ProcessingStep.DeIdentification, EvidenceKind.EquivalenceClassTable, [.. current.Tasks.Select(t => t.Step)]) is { } why)
+        {
+            return Problems.Conflict(why);
+        }
+
         var policy = await grains.GetGrain<IPolicyGrain>(IPolicyGrain.Key).Current();
         var spool = Path.Combine(Path.GetTempPath(), $"census-evidence-{Guid.NewGuid():N}");
         await using var file = new FileStream(spool, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);

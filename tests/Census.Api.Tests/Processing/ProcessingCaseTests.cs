@@ -142,6 +142,17 @@ public sealed class ProcessingCaseTests(GatewayFixture gateway) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_table_for_a_case_without_de_identification_is_a_409_and_changes_nothing()
+    {
+        var before = (await Case(ProcessingScene.Plain)).GetProperty("revision").GetInt32();
+
+        using var response = await Agency.PostAsync($"{_scene.Case(ProcessingScene.Plain)}/evidence/equivalence-classes", ProcessingScene.Csv(ProcessingScene.PassingTable));
+
+        await response.AssertProblem(HttpStatusCode.Conflict);
+        Assert.Equal(before, (await Case(ProcessingScene.Plain)).GetProperty("revision").GetInt32());
+    }
+
+    [Fact]
     public async Task A_sample_with_more_misses_than_items_is_a_400_and_changes_nothing()
     {
         var before = (await Case(ProcessingScene.Personal)).GetProperty("revision").GetInt32();
