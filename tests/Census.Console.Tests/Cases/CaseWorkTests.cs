@@ -52,7 +52,15 @@ public sealed class CaseWorkTests(ConsoleServer server, BrowserFixture browser) 
         });
 
         await Cases.DeliverAsync(casePath, SurveyRecords.Perfect());
-        await Cases.SendAsync(HttpMethod.Post, casePath + "/submit");
+        await StepsAsync(page, async () =>
+        {
+            await page.ReloadAsync();
+            await Assertions.Expect(page.Locator("#submit-hint")).ToContainTextAsync("등급 결정");
+            await page.Locator("#submit-case").ClickAsync();
+            await Assertions.Expect(page.Locator("#case-status")).ToHaveTextAsync("등급 결정 대기");
+            await Assertions.Expect(page.Locator("#submit-case")).ToHaveCountAsync(0);
+        });
+
         var admin = await AdminPageAsync();
         await StepsAsync(admin, async () =>
         {
