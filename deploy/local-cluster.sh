@@ -136,6 +136,16 @@ alive() {
   tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$(dll_of "$1")"
 }
 
+# True while a process just launched still runs. Right after `launch` it may not have exec'd dotnet yet (its command
+# line is still the shell's), so start-up waits ask this rather than `alive`, which also checks the command line.
+starting() {
+  local pid state
+  pid="$(pid_of "$1")"
+  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
+  state="$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null)" || return 1
+  [ -n "$state" ] && [ "$state" != "Z" ]
+}
+
 log_tail() {
   echo "--- last lines of $log_dir/$1.log:" >&2
   tail -n 25 "$log_dir/$1.log" >&2 2>/dev/null || true
@@ -368,7 +378,7 @@ cmd_start() {
   say "waiting for $silos active silo(s) in the membership table (up to ${start_timeout} s)"
   while :; do
     for ((i = 1; i <= silos; i++)); do
-      if ! alive "silo-$i"; then
+      if ! starting "silo-$i"; then
         log_tail "silo-$i"
         start_failed "silo $i exited during start-up"
       fi
@@ -399,7 +409,7 @@ cmd_start() {
   for ((i = 1; i <= gateways; i++)); do
     local http_port=$((gateway_http_base + i - 1)) code=000
     while :; do
-      alive "gateway-$i" || { log_tail "gateway-$i"; start_failed "gateway $i exited during start-up"; }
+      starting "gateway-$i" || { log_tail "gateway-$i"; start_failed "gateway $i exited during start-up"; }
       code="$(http_status "$http_port" /health/ready)"
       [ "$code" = "200" ] && break
       if [ "$(date +%s)" -ge "$deadline" ]; then
