@@ -261,27 +261,16 @@ public sealed class CensusRoundGrain(
     }
 
     /// <summary>
-    /// Opens a processing case per selected dataset (provision.md §1) with the record it was selected on, scored under
-    /// the final run's rubric version. At most the quota of calls, once per round.
+    /// Hands the final selection to the round's case opener (provision.md §1: a processing case per selected dataset),
+    /// which opens the cases in its own turns: reading a record may ask this round for its write context.
     /// </summary>
     private async Task OpenCasesAsync(string actor)
     {
         var run = await GrainFactory.GetGrain<Census.Contracts.Rankings.IRankingRunGrain>($"{Id}/{state.State.FinalRunId}").Get();
         var rubric = state.State.RubricVersions.First(v => v.Version == (run?.RubricVersion ?? state.State.RubricVersions[^1].Version));
-        var deadline = DateOnly.FromDateTime(state.State.Deadline.UtcDateTime);
-        await Task.WhenAll((state.State.FinalSelection ?? []).Select(async selected =>
-        {
-            var key = $"{selected.InstitutionId}/{selected.DatasetId}";
-            var read = await GrainFactory.GetGrain<IDatasetGrain>(key).Get(Id);
-            if (read.Response is not { } response)
-            {
-                logger.LogWarning("Selected dataset {Dataset} of round {RoundId} has no record; no case opened", key, Id);
-                return;
-            }
-
-            await GrainFactory.GetGrain<Census.Contracts.Provision.IProcessingCaseGrain>($"{Id}/{key}").Open(
-                new Census.Contracts.Provision.CaseOpening(selected.Rank, rubric.Version, rubric.Weights, deadline, response.Record, actor, selected.Sector));
-        }));
+        var plan = new Census.Contracts.Provision.CaseOpeningPlan(
+            rubric.Version, rubric.Weights, DateOnly.FromDateTime(state.State.Deadline.UtcDateTime), state.State.FinalSelection ?? [], actor);
+        await GrainFactory.GetGrain<Census.Contracts.Provision.ICaseOpenerGrain>(Id).Open(plan);
         state.State.CasesOpened = true;
         await WriteAsync();
     }

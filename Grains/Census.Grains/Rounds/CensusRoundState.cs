@@ -45,7 +45,7 @@ public sealed class CensusRoundState
     /// <summary>Audit entries dropped to keep <see cref="Audit"/> bounded (the latest are kept).</summary>
     [Id(19)] public long DroppedAuditEntries { get; set; }
 
-    /// <summary>True once a processing case is open for every selected dataset (false after a finalization means it is owed).</summary>
+    /// <summary>True once the case opener has the final selection (false after a finalization means handing it over is owed).</summary>
     [Id(20)] public bool CasesOpened { get; set; }
 }
 

@@ -52,11 +52,29 @@ public sealed record ProcessingScene(
 
         using var finalize = await gateway.Admin.Client.PostAsync($"/api/v1/rounds/{roundId}/selection", new JsonObject { ["runId"] = runId }.AsJson());
         Assert.Equal(HttpStatusCode.OK, finalize.StatusCode);
+        await UntilCasesOpen(gateway.Admin.Client, roundId, 2);
 
         var (reviewerB, reviewerBKey) = await NewReviewer(gateway, b);
         var (reviewerOut, reviewerOutKey) = await NewReviewer(gateway, "outside-lab");
         var (reviewerA, reviewerAKey) = await NewReviewer(gateway, a);
         return new ProcessingScene(roundId, a, keyA, b, keyB, reviewerB, reviewerBKey, reviewerOut, reviewerOutKey, reviewerA, reviewerAKey);
+    }
+
+    /// <summary>The round's case opener opens the cases in its own turns, right after the finalization: wait for them.</summary>
+    public static async Task UntilCasesOpen(HttpClient admin, string roundId, int count)
+    {
+        var until = DateTimeOffset.UtcNow + RunTimeout;
+        while (true)
+        {
+            using var cases = await admin.GetAsync($"/api/v1/rounds/{roundId}/cases");
+            if ((await cases.ReadJson()).GetArrayLength() >= count)
+            {
+                return;
+            }
+
+            Assert.True(DateTimeOffset.UtcNow < until, $"{count} case(s) of round {roundId} open within {RunTimeout}.");
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
     }
 
     public static async Task<(string Id, string Key)> NewReviewer(GatewayFixture gateway, string organisation)

@@ -58,6 +58,7 @@ public sealed class CaseReleaseTests(GatewayFixture gateway)
             Assert.Equal(HttpStatusCode.OK, finalize.StatusCode);
         }
 
+        await Processing.ProcessingScene.UntilCasesOpen(gateway.Admin.Client, roundId, 1);
         var route = CaseRoute(roundId, scene.InstitutionId);
         using var opened = await scene.Agency.GetAsync(route);
         Assert.Equal(HttpStatusCode.OK, opened.StatusCode);

@@ -32,6 +32,13 @@ public sealed class CaseArrange(ConsoleServer server)
         }
 
         await SendAsync(HttpMethod.Post, $"/api/v1/rounds/{round}/selection", new JsonObject { ["runId"] = runId });
+
+        // The round's case opener opens the cases in its own turns, right after the finalization.
+        for (var attempt = 0; attempt < 300 && (await _arrange.GetAsync($"/api/v1/rounds/{round}/cases")).GetArrayLength() == 0; attempt++)
+        {
+            await Task.Delay(100);
+        }
+
         return (round, institution);
     }
 

@@ -48,6 +48,7 @@ public sealed class ProvisionJourney(HttpClient admin, Func<string, HttpClient> 
         var runId = (await Send(admin, HttpMethod.Post, $"/api/v1/rounds/{roundId}/rankings", new JsonObject())).GetProperty("runId").GetString()!;
         await UntilCompleted(roundId, runId);
         await Send(admin, HttpMethod.Post, $"/api/v1/rounds/{roundId}/selection", new JsonObject { ["runId"] = runId });
+        await UntilCasesOpen(roundId, 1);
 
         // The adequacy review's pool: two reviewers from outside the institution.
         var reviewers = new List<(string Id, HttpClient Client)>();
@@ -138,6 +139,17 @@ public sealed class ProvisionJourney(HttpClient admin, Func<string, HttpClient> 
             }
 
             Ensure(DateTimeOffset.UtcNow < until, $"run {runId} completes within {RunTimeout}");
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
+    }
+
+    /// <summary>The round's case opener opens the cases in its own turns, right after the finalization.</summary>
+    private async Task UntilCasesOpen(string roundId, int count)
+    {
+        var until = DateTimeOffset.UtcNow + RunTimeout;
+        while ((await Send(admin, HttpMethod.Get, $"/api/v1/rounds/{roundId}/cases", null)).GetArrayLength() < count)
+        {
+            Ensure(DateTimeOffset.UtcNow < until, $"{count} case(s) of round {roundId} open within {RunTimeout}");
             await Task.Delay(TimeSpan.FromMilliseconds(100));
         }
     }
