@@ -301,7 +301,7 @@ public static class CasesApi
         Rules.Required(errors, "task", document?.Task);
         Rules.RequiredText(errors, "note", document?.Note, CaseRules.MaxReasonLength);
         Rules.OptionalText(errors, "fileName", document?.FileName, 300);
-        if (document?.Sha256 is { } sha && (sha.Length != 64 || !sha.All(char.IsAsciiHexDigitLower)))
+        if (document?.Sha256 is { } sha && !Census.Domain.Releases.ContentHashes.IsSha256(sha))
         {
             errors.Add("sha256", "must be 64 lower-case hexadecimal characters.");
         }
@@ -519,7 +519,7 @@ public static class CasesApi
         }
 
         var institution = context.User.IsAdmin() ? null : context.User.FindFirstValue(CensusRoles.InstitutionClaim);
-        var cases = (await grains.GetGrain<IRoundCasesGrain>(roundId).List(institution, null)).Where(c => c.Gap is not null).ToList();
+        var cases = await grains.GetGrain<IRoundCasesGrain>(roundId).List(institution, null);
         var report = PromiseGapReport.Build(roundId, grouping, cases);
         var csv = context.Request.GetTypedHeaders().Accept.Any(a => a.Quality is not 0 &&
             a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase));

@@ -6,13 +6,11 @@ namespace Census.Grains.Institutions;
 /// <summary>
 /// The API keys of one holder (an institution or a principal): issue, revoke, verify and list, the same way for both.
 /// Verifying writes nothing: a key's last use is noted in memory (<see cref="NoteUse"/>) and the owning grain stores
-/// the noted uses at most once an hour (<see cref="TakeUses"/> / <see cref="RestoreUses"/>).
+/// the noted uses at most once an hour (<see cref="SaveUsesAsync"/>).
 /// </summary>
 internal sealed class ApiKeyBook(Func<Dictionary<string, ApiKeyRecord>> keys)
 {
     private readonly Dictionary<string, DateTimeOffset> _unsavedUses = new(StringComparer.Ordinal);
-
-    public bool HasUnsavedUses => _unsavedUses.Count > 0;
 
     public void Add(NewApiKey key, DateTimeOffset now, string actor, string owner)
     {
@@ -53,9 +51,17 @@ internal sealed class ApiKeyBook(Func<Dictionary<string, ApiKeyRecord>> keys)
             .OrderBy(k => k.Value.CreatedAt).ThenBy(k => k.Key, StringComparer.Ordinal)
             .Select(k => new ApiKeySummary(k.Key, k.Value.CreatedAt, k.Value.RevokedAt, LastUse(k.Key, k.Value)))];
 
-    /// <summary>Moves the noted uses into the records; returns what they held before, for <see cref="RestoreUses"/> if the write fails.</summary>
-    public Dictionary<string, DateTimeOffset?> TakeUses()
+    /// <summary>
+    /// Stores the noted uses with <paramref name="write"/> (the grain's state write). If the write fails, the records go
+    /// back to what storage has and the uses stay noted for the next try.
+    /// </summary>
+    public async Task SaveUsesAsync(Func<CancellationToken, Task> write, CancellationToken cancellationToken)
     {
+        if (_unsavedUses.Count == 0)
+        {
+            return;
+        }
+
         var previous = new Dictionary<string, DateTimeOffset?>(StringComparer.Ordinal);
         foreach (var keyId in _unsavedUses.Keys)
         {
@@ -66,19 +72,21 @@ internal sealed class ApiKeyBook(Func<Dictionary<string, ApiKeyRecord>> keys)
             }
         }
 
-        return previous;
-    }
-
-    /// <summary>The write of taken uses succeeded: they are stored.</summary>
-    public void UsesSaved() => _unsavedUses.Clear();
-
-    /// <summary>The write failed: the records go back to what storage has, and the uses stay noted for the next try.</summary>
-    public void RestoreUses(Dictionary<string, DateTimeOffset?> previous)
-    {
-        foreach (var (keyId, lastUsedAt) in previous)
+        try
         {
-            keys()[keyId].LastUsedAt = lastUsedAt;
+            await write(cancellationToken);
         }
+        catch
+        {
+            foreach (var (keyId, lastUsedAt) in previous)
+            {
+                keys()[keyId].LastUsedAt = lastUsedAt;
+            }
+
+            throw;
+        }
+
+        _unsavedUses.Clear();
     }
 
     private DateTimeOffset? LastUse(string keyId, ApiKeyRecord key) =>

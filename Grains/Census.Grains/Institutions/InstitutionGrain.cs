@@ -132,27 +132,8 @@ public sealed class InstitutionGrain(
         return Task.FromResult<List<ApiKeySummary>?>(Keys.Summaries());
     }
 
-    private async Task SaveUsesAsync(CancellationToken cancellationToken)
-    {
-        if (!Keys.HasUnsavedUses || state.State.Institution is null)
-        {
-            return;
-        }
-
-        var previous = Keys.TakeUses();
-        try
-        {
-            await state.WriteStateAsync(cancellationToken);
-        }
-        catch
-        {
-            // Leave the state as storage has it; the uses stay noted for the next try.
-            Keys.RestoreUses(previous);
-            throw;
-        }
-
-        Keys.UsesSaved();
-    }
+    private Task SaveUsesAsync(CancellationToken cancellationToken) =>
+        state.State.Institution is null ? Task.CompletedTask : Keys.SaveUsesAsync(state.WriteStateAsync, cancellationToken);
 
     private async Task ListInRegistryAsync()
     {

@@ -118,26 +118,8 @@ public sealed class PrincipalGrain(
         return Task.FromResult<Principal?>(state.State.Principal);
     }
 
-    private async Task SaveUsesAsync(CancellationToken cancellationToken)
-    {
-        if (!Keys.HasUnsavedUses || state.State.Principal is null)
-        {
-            return;
-        }
-
-        var previous = Keys.TakeUses();
-        try
-        {
-            await state.WriteStateAsync(cancellationToken);
-        }
-        catch
-        {
-            Keys.RestoreUses(previous);
-            throw;
-        }
-
-        Keys.UsesSaved();
-    }
+    private Task SaveUsesAsync(CancellationToken cancellationToken) =>
+        state.State.Principal is null ? Task.CompletedTask : Keys.SaveUsesAsync(state.WriteStateAsync, cancellationToken);
 
     private async Task ListInRegistryAsync()
     {

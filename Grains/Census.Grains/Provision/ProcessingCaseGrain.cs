@@ -4,6 +4,7 @@ using Census.Contracts.Surveys;
 using Census.Domain.Cases;
 using Census.Domain.Provision;
 using Census.Domain.Rubric;
+using Census.Domain.Validation;
 using Census.Grains.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -65,7 +66,7 @@ public sealed class ProcessingCaseGrain(
             var task = c.Tasks.FirstOrDefault(t => t.Step == step);
             if (task is null)
             {
-                return Refused(CaseOutcome.NotFound, $"This case has no {Census.Domain.Validation.Names.Of(step)} task.");
+                return Refused(CaseOutcome.NotFound, $"This case has no {Names.Of(step)} task.");
             }
 
             if (CaseRules.TaskMove(c.Status, task.State, taskState, task.Evidence.Count) is { } why)
@@ -75,7 +76,7 @@ public sealed class ProcessingCaseGrain(
 
             var now = clock.GetUtcNow();
             var tasks = c.Tasks.Select(t => t.Step == step ? t with { State = taskState, UpdatedAt = now, UpdatedBy = actor } : t).ToList();
-            return Changed(c with { Tasks = tasks }, actor, $"task {Census.Domain.Validation.Names.Of(step)} → {Census.Domain.Validation.Names.Of(taskState)}");
+            return Changed(c with { Tasks = tasks }, actor, $"task {Names.Of(step)} → {Names.Of(taskState)}");
         });
 
     Task<CaseResult> IProcessingCaseGrain.AddEvidence(EvidenceSubmission submission, string actor) =>
@@ -95,7 +96,7 @@ public sealed class ProcessingCaseGrain(
             var tasks = c.Tasks.Select(t => t.Step == submission.Task ? t with { Evidence = [.. t.Evidence, id] } : t).ToList();
             var verdict = submission.Passed is { } passed ? (passed ? ", passed" : ", failed") : "";
             return Changed(c with { Evidence = [.. c.Evidence, evidence], Tasks = tasks }, actor,
-                $"evidence {id} ({Census.Domain.Validation.Names.Of(submission.Kind)}) for {Census.Domain.Validation.Names.Of(submission.Task)}{verdict}");
+                $"evidence {id} ({Names.Of(submission.Kind)}) for {Names.Of(submission.Task)}{verdict}");
         });
 
     Task<CaseResult> IProcessingCaseGrain.Deliver(SurveyRecord record, string actor) =>
@@ -171,7 +172,7 @@ public sealed class ProcessingCaseGrain(
                 _ => CaseStatus.InReview,
             };
             var actor = $"reviewer:{reviewer.Id}";
-            var action = $"review {review.Number}: {Census.Domain.Validation.Names.Of(decision)} ({reason.Trim()})" + result switch
+            var action = $"review {review.Number}: {Names.Of(decision)} ({reason.Trim()})" + result switch
             {
                 ReviewOutcome.Approved => "; approved by every reviewer",
                 ReviewOutcome.Rejected => "; rejected, back to processing",
@@ -193,7 +194,7 @@ public sealed class ProcessingCaseGrain(
             if (chosen != ruled.Tier && !ReleaseTierRule.MayChoose(ruled.Tier, chosen))
             {
                 return Refused(CaseOutcome.Invalid,
-                    $"The rule gives {Census.Domain.Validation.Names.Of(ruled.Tier)} ({ruled.Reason}); a tier may be lowered, never raised above the rule.");
+                    $"The rule gives {Names.Of(ruled.Tier)} ({ruled.Reason}); a tier may be lowered, never raised above the rule.");
             }
 
             if (chosen != ruled.Tier && string.IsNullOrWhiteSpace(reason))
@@ -203,8 +204,8 @@ public sealed class ProcessingCaseGrain(
 
             var choice = new TierChoice(ruled, chosen, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), clock.GetUtcNow(), actor);
             var action = chosen == ruled.Tier
-                ? $"tier {Census.Domain.Validation.Names.Of(chosen)} (rule v{ruled.RuleVersion} clause {ruled.Clause})"
-                : $"tier lowered to {Census.Domain.Validation.Names.Of(chosen)} from the rule's {Census.Domain.Validation.Names.Of(ruled.Tier)}: {choice.Reason}";
+                ? $"tier {Names.Of(chosen)} (rule v{ruled.RuleVersion} clause {ruled.Clause})"
+                : $"tier lowered to {Names.Of(chosen)} from the rule's {Names.Of(ruled.Tier)}: {choice.Reason}";
             return Changed(c with { Tier = choice, Status = CaseStatus.TierDecided }, actor, action);
         });
 
@@ -214,7 +215,7 @@ public sealed class ProcessingCaseGrain(
         {
             null => new ReleaseGate(false, null, "No processing case exists for this dataset in this round."),
             { Status: not (CaseStatus.TierDecided or CaseStatus.Released) } c =>
-                new ReleaseGate(false, null, $"A release is made after the tier decision; the case is {Census.Domain.Validation.Names.Of(c.Status)}."),
+                new ReleaseGate(false, null, $"A release is made after the tier decision; the case is {Names.Of(c.Status)}."),
             { Tier.Tier: ReleaseTier.NotProvidable } => new ReleaseGate(false, ReleaseTier.NotProvidable, "The dataset's tier is not-providable: it is not released."),
             { } c => new ReleaseGate(true, c.Tier!.Tier, null),
         };
