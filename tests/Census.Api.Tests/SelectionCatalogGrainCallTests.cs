@@ -77,5 +77,8 @@ public sealed class SelectionCatalogGrainCallTests : IAsyncLifetime, IDisposable
 
         using var finalize = await admin.PostAsync($"/api/v1/rounds/{roundId}/selection", new JsonObject { ["runId"] = runId }.AsJson());
         Assert.Equal(HttpStatusCode.OK, finalize.StatusCode);
+
+        // The finalization's case opener reads the selected records in its own turns: let it finish before counting.
+        await Processing.ProcessingScene.UntilCasesOpen(admin, roundId, 2);
     }
 }

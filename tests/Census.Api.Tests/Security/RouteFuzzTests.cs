@@ -235,11 +235,20 @@ public sealed class RouteFuzzTests(SecurityGateway security, ITestOutputHelper o
 
     /// <summary>
     /// Waits for what a successful request set going in the background: a started ranking run, which
-    /// writes its result when done. The store is watched, not the API: the run answers "completed" a
-    /// moment before its state write commits (its timer sets the state, then writes it).
+    /// writes its result when done, and a finalization, whose case opener then opens the processing cases. The store
+    /// is watched, not the API: the run answers "completed" a moment before its state write commits (its timer sets the
+    /// state, then writes it).
     /// </summary>
     private static async Task Settle(HttpResponseMessage response, StoreFingerprint store, FuzzTally tally)
     {
+        if (response.StatusCode == HttpStatusCode.OK && response.RequestMessage is { Method.Method: "POST", RequestUri: { } uri } &&
+            uri.AbsolutePath.Split('/') is [_, "api", "v1", "rounds", var finalized, "selection"])
+        {
+            tally.WaitingForRuns.Start();
+            await store.UntilStored("opener", $"case-opener/{finalized}", s => s["done"]?.GetValue<bool>() == true, TimeSpan.FromSeconds(30));
+            tally.WaitingForRuns.Stop();
+        }
+
         if (response.StatusCode == HttpStatusCode.Accepted && response.Headers.Location is { } run)
         {
             // /api/v1/rounds/{id}/rankings/{runId}

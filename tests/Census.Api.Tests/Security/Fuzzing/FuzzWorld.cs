@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Census.Api.Tests.Security.Fuzzing;
 
@@ -114,6 +115,16 @@ public sealed class FuzzWorld
         {
             Assert.Equal(HttpStatusCode.OK, finalized.StatusCode);
         }
+
+        // The finalization's cases open in the round's case opener, in its own turns: let them all be written before
+        // the fuzzing starts, or their writes would be laid at the door of whichever request came next.
+        var opener = _gateway.Factory.Services.GetRequiredService<IGrainFactory>().GetGrain<Census.Contracts.Provision.ICaseOpenerGrain>(FinalRound);
+        for (var attempt = 0; attempt < 300 && !await opener.Done(); attempt++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.True(await opener.Done(), $"The cases of {FinalRound} did not open.");
 
         // Read every assignment once, so the rounds have recorded their subscribers before the fuzzing starts.
         foreach (var round in Rounds)
