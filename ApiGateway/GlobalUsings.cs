@@ -1,5 +1,6 @@
 global using Census.Contracts.Principals;
 global using Census.Contracts.Provision;
+global using Census.Contracts.Access;
 global using Census.Contracts.Common;
 global using Census.Contracts.Institutions;
 global using Census.Domain.Validation;

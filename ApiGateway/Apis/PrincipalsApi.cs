@@ -48,6 +48,12 @@ public static class PrincipalsApi
         }
 
         var principal = validated.Value!;
+        if (principal.Role == PrincipalRole.Requester && await grains.GetGrain<IOrganisationGrain>(principal.Organisation).Get() is null)
+        {
+            return Problems.Status(StatusCodes.Status422UnprocessableEntity, "Unknown organisation",
+                $"A requester acts for a registered user organisation; '{principal.Organisation}' is not one (POST /api/v1/organisations).");
+        }
+
         var result = await grains.GetGrain<IPrincipalGrain>(principal.Id).Register(principal, caller.Actor());
         return result.Created
             ? TypedResults.Created($"/api/v1/principals/{principal.Id}", result.Principal)

@@ -90,7 +90,7 @@ public static class ReleasesApi
             return Problems.Conflict(gate.Detail ?? $"Dataset '{datasetId}' may not be released from round '{roundId}' yet.");
         }
 
-        var result = await Releases(grains, institutionId, datasetId).CreateDraft(new ReleaseDraft(roundId, tier, request.Notes), context.User.Actor());
+        var result = await Releases(grains, institutionId, datasetId).CreateDraft(new ReleaseDraft(roundId, tier, request.Notes) { License = gate.License }, context.User.Actor());
         if (result.Outcome != ReleaseOutcome.Created)
         {
             return Refusal(result);
@@ -248,6 +248,16 @@ public static class ReleasesApi
             return NoSuchVersion(version);
         }
 
+        return Serve(release, path, context, store, served: null);
+    }
+
+    /// <summary>
+    /// Answers a release file (Range, If-Range, 416, 410 when a part is gone). <paramref name="served"/> is told the
+    /// stream once the answer starts, so a caller can count what the response read from it.
+    /// </summary>
+    public static IResult Serve(Release release, string path, HttpContext context, ContentStore store, Action<ReleaseFile, ConcatenatedStream>? served)
+    {
+        var version = release.Version;
         if (release.Files.FirstOrDefault(f => f.Path == path) is not { } file)
         {
             return Problems.NotFound($"Version {version} has no file '{path}'.");
@@ -267,6 +277,7 @@ public static class ReleasesApi
         }
 
         var content = new ConcatenatedStream([.. file.Parts.Select(p => (p.Bytes, (Func<Stream>)(() => store.OpenRead(p.Sha256))))]);
+        served?.Invoke(file, content);
         return TypedResults.Stream(content, "application/octet-stream", path[(path.LastIndexOf('/') + 1)..],
             release.PublishedAt ?? release.CreatedAt, etag, enableRangeProcessing: true);
     }

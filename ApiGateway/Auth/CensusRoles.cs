@@ -15,6 +15,12 @@ public static class CensusRoles
     /// <summary>Policy: admins, agencies and reviewers: the processing cases' routes, which then check the case themselves.</summary>
     public const string ProvisionPolicy = "census-provision";
 
+    /// <summary>Policy: requester keys only.</summary>
+    public const string RequesterPolicy = "census-requester";
+
+    /// <summary>Policy: the parties of access requests and grants (admin, agency, reviewer, requester); routes then check the request or grant themselves.</summary>
+    public const string AccessPolicy = "census-access";
+
     /// <summary>Policy: reviewer keys only.</summary>
     public const string ReviewerPolicy = "census-reviewer";
 

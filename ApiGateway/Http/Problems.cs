@@ -20,6 +20,9 @@ public static class Problems
     public static ProblemHttpResult Conflict(string detail) =>
         Status(StatusCodes.Status409Conflict, "Conflict", detail);
 
+    public static ProblemHttpResult Unprocessable(string detail) =>
+        Status(StatusCodes.Status422UnprocessableEntity, "Unprocessable", detail);
+
     public static ProblemHttpResult Forbidden(string detail) =>
         Status(StatusCodes.Status403Forbidden, "Forbidden", detail);
 

@@ -19,6 +19,9 @@ public sealed class ConcatenatedStream(IReadOnlyList<(long Length, Func<Stream> 
 
     public override long Length => _starts[^1];
 
+    /// <summary>How many bytes were read through this stream: what a download sent, give or take the last buffer.</summary>
+    public long BytesRead { get; private set; }
+
     public override long Position
     {
         get => _position;
@@ -36,6 +39,7 @@ public sealed class ConcatenatedStream(IReadOnlyList<(long Length, Func<Stream> 
 
         var read = part.Read(buffer[..(int)Math.Min(buffer.Length, _starts[_current + 1] - _position)]);
         _position += read;
+        BytesRead += read;
         return read;
     }
 
@@ -48,6 +52,7 @@ public sealed class ConcatenatedStream(IReadOnlyList<(long Length, Func<Stream> 
 
         var read = await part.ReadAsync(buffer[..(int)Math.Min(buffer.Length, _starts[_current + 1] - _position)], cancellationToken);
         _position += read;
+        BytesRead += read;
         return read;
     }
 

@@ -1,3 +1,4 @@
+using Census.Contracts.Access;
 using System.Net;
 using Census.Contracts.Rounds;
 using Census.Domain.Serialization;
@@ -70,6 +71,30 @@ public static class SiloHosting
                 catch (Exception e)
                 {
                     logger.LogError(e, "Could not wake open round {RoundId} at start-up", id);
+                }
+            }
+
+            // Likewise every live grant: an activated grant re-arms its expiry reminder, and one whose period ended
+            // while the service was down expires at once (recorded on its ledger once, however many silos wake it).
+            IReadOnlyList<string> live = [];
+            try
+            {
+                live = await grains.GetGrain<IAccessBoardGrain>(IAccessBoardGrain.Key).LiveGrants();
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Could not list the live grants at start-up");
+            }
+
+            foreach (var id in live)
+            {
+                try
+                {
+                    await grains.GetGrain<IGrantGrain>(id).Get();
+                }
+                catch (Exception e)
+                {
+                    logger.LogError(e, "Could not wake grant {GrantId} at start-up", id);
                 }
             }
         });

@@ -24,4 +24,8 @@ public sealed record Grant(
     [property: Id(13)] string IssuedBy,
     [property: Id(14)] DateTimeOffset? EndedAt,
     [property: Id(15)] string? EndedBy,
-    [property: Id(16)] string? EndReason);
+    [property: Id(16)] string? EndReason)
+{
+    /// <summary>The kind of organisation the requester acts for, which usage is counted by.</summary>
+    [Id(17)] public OrganisationKind? OrganisationKind { get; init; }
+}

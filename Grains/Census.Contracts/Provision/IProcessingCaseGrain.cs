@@ -88,4 +88,8 @@ public sealed record CaseResult(
 public sealed record ReleaseGate(
     [property: Id(0)] bool Open,
     [property: Id(1)] ReleaseTier? Tier,
-    [property: Id(2)] string? Detail);
+    [property: Id(2)] string? Detail)
+{
+    /// <summary>The delivered record's licence, which the release carries to its requesters.</summary>
+    [Id(3)] public Census.Contracts.Surveys.License? License { get; init; }
+}

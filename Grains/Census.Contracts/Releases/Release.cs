@@ -21,4 +21,8 @@ public sealed record Release(
     [property: Id(10)] string CreatedBy,
     [property: Id(11)] DateTimeOffset? PublishedAt,
     [property: Id(12)] string? PublishedBy,
-    [property: Id(13)] int Revision);
+    [property: Id(13)] int Revision)
+{
+    /// <summary>The licence the data is provided under (the delivered record's); null for releases drafted before it was kept.</summary>
+    [Id(14)] public Census.Contracts.Surveys.License? License { get; init; }
+}

@@ -7,4 +7,8 @@ namespace Census.Contracts.Releases;
 public sealed record ReleaseDraft(
     [property: Id(0)] string RoundId,
     [property: Id(1)] ReleaseTier Tier,
-    [property: Id(2)] string? Notes);
+    [property: Id(2)] string? Notes)
+{
+    /// <summary>The licence of the delivered record, from the case.</summary>
+    [Id(3)] public Census.Contracts.Surveys.License? License { get; init; }
+}

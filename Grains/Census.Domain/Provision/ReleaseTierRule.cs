@@ -12,11 +12,6 @@ public static class ReleaseTierRule
 {
     public const int Version = 1;
 
-    private static readonly HashSet<License> NonCommercialOrProprietary =
-    [
-        License.CcByNc, License.CcByNcSa, License.CcByNcNd, License.KoglType2, License.KoglType4, License.Proprietary,
-    ];
-
     /// <summary>
     /// The tier of a validated delivered record. <paramref name="deidentificationPassed"/>: the latest de-identification
     /// evidence passed its policy (false when there is none). A required member that is somehow missing is read the
@@ -75,7 +70,7 @@ public static class ReleaseTierRule
             return Tier(ReleaseTier.Restricted, 3, "Personal data was de-identified and passed; pseudonymised data is never open.");
         }
 
-        if (NonCommercialOrProprietary.Contains(license))
+        if (Licences.IsNonCommercialOrProprietary(license))
         {
             return Tier(ReleaseTier.Restricted, 3, "The licence is non-commercial or proprietary.");
         }

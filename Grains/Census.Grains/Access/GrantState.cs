@@ -1,5 +1,4 @@
 using Census.Contracts.Access;
-using Census.Contracts.Ledger;
 
 namespace Census.Grains.Access;
 
@@ -9,5 +8,11 @@ public sealed class GrantState
     [Id(0)] public Grant? Grant { get; set; }
 
     /// <summary>Events stored here first and appended to the dataset's ledger after (an outbox): dropped once appended.</summary>
-    [Id(1)] public List<LedgerEvent> Owed { get; set; } = [];
+    [Id(1)] public List<OwedEvent> Owed { get; set; } = [];
+
+    /// <summary>The board has not yet taken the grant's latest state.</summary>
+    [Id(2)] public bool BoardOwed { get; set; }
+
+    /// <summary>The dataset's terms have not yet been asked to charge the grant's flat fee.</summary>
+    [Id(3)] public bool ChargeOwed { get; set; }
 }

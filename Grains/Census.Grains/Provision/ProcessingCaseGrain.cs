@@ -217,7 +217,7 @@ public sealed class ProcessingCaseGrain(
             { Status: not (CaseStatus.TierDecided or CaseStatus.Released) } c =>
                 new ReleaseGate(false, null, $"A release is made after the tier decision; the case is {Names.Of(c.Status)}."),
             { Tier.Tier: ReleaseTier.NotProvidable } => new ReleaseGate(false, ReleaseTier.NotProvidable, "The dataset's tier is not-providable: it is not released."),
-            { } c => new ReleaseGate(true, c.Tier!.Tier, null),
+            { } c => new ReleaseGate(true, c.Tier!.Tier, null) { License = c.Delivered?.Record.License },
         };
         return Task.FromResult(gate);
     }

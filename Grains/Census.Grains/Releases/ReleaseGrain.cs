@@ -35,7 +35,10 @@ public sealed class ReleaseGrain(
         var key = this.GetPrimaryKeyString().Split('/');
         var release = new Release(
             key[0], key[1], ReleaseVersions.Next(state.State.Releases.Select(r => r.Version)), ReleaseState.Draft,
-            draft.RoundId, draft.Tier, draft.Notes, [], 0, clock.GetUtcNow(), actor, null, null, Revision: 1);
+            draft.RoundId, draft.Tier, draft.Notes, [], 0, clock.GetUtcNow(), actor, null, null, Revision: 1)
+        {
+            License = draft.License,
+        };
         state.State.Releases.Add(release);
         await state.WriteOrRollBackAsync(this);
         logger.LogInformation("Release {Version} of {Dataset} drafted by {Actor}", release.Version, this.GetPrimaryKeyString(), actor);
