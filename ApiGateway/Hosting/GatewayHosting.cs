@@ -66,7 +66,9 @@ public static class GatewayHosting
             .AddPolicy(CensusRoles.AdminPolicy, p => p.RequireRole(CensusRoles.Admin))
             .AddPolicy(CensusRoles.MemberPolicy, p => p.RequireRole(CensusRoles.Admin, CensusRoles.Agency))
             .AddPolicy(CensusRoles.ProvisionPolicy, p => p.RequireRole(CensusRoles.Admin, CensusRoles.Agency, CensusRoles.Reviewer))
-            .AddPolicy(CensusRoles.ReviewerPolicy, p => p.RequireRole(CensusRoles.Reviewer));
+            .AddPolicy(CensusRoles.ReviewerPolicy, p => p.RequireRole(CensusRoles.Reviewer))
+            .AddPolicy(ExportsApi.ExportsPolicy, p => p.RequireRole(CensusRoles.Admin, CensusRoles.Requester, CensusRoles.OutputChecker))
+            .AddPolicy(ExportsApi.CheckerPolicy, p => p.RequireRole(CensusRoles.OutputChecker));
 
         builder.Services.AddSelectionCatalog();
         builder.Services.AddReleaseStore(census);
@@ -103,6 +105,7 @@ public static class GatewayHosting
         app.MapTemplatesApi();
         app.MapImportsApi();
         app.MapUploadsApi().MapReleasesApi();
+        app.MapExportsApi();
 
         app.MapCensusConsole();
         app.MapCensusOperations();

@@ -113,6 +113,17 @@ public static class ExportRules
     /// <summary>Whether the requester may download the files: only once two checkers approved.</summary>
     public static bool Downloadable(ExportRequest request) => request.Status == ExportStatus.Approved;
 
+    /// <summary>
+    /// The queue an export of this status is listed in: <c>open</c> while it awaits checkers (submitted, in-check),
+    /// then <c>approved</c> or <c>rejected</c>. A first approval keeps it in the queue the second checker reads.
+    /// </summary>
+    public static string QueueOf(ExportStatus status) => status switch
+    {
+        ExportStatus.Approved => "approved",
+        ExportStatus.Rejected => "rejected",
+        _ => "open",
+    };
+
     public static ExportSummary Summary(ExportRequest request) => new(
         request.Id, request.RequesterId, request.OrganisationId, request.InstitutionId, request.DatasetId, request.Status,
         request.Checks.Outcome, request.Files.Count, request.Decisions.Count(d => d.Decision == ExportVerdict.Approve), request.SubmittedAt);

@@ -5,7 +5,7 @@ using Census.Grains.Storage;
 
 namespace Census.Grains.Exports;
 
-/// <summary>The export requests in one status (key: the status's wire name): the output checkers' queue.</summary>
+/// <summary>The export requests of one queue (key: <c>open</c>, <c>approved</c> or <c>rejected</c>): the output checkers' queue.</summary>
 [GrainType("export-queue")]
 public sealed class ExportQueueGrain(
     [PersistentState("queue", StorageNames.Census)] IPersistentState<ExportListState> state) : Grain, IExportQueueGrain
@@ -29,9 +29,10 @@ public sealed class ExportQueueGrain(
         }
     }
 
-    Task<Page<ExportSummary>> IExportQueueGrain.List(string? exceptOrganisation, int page, int pageSize)
+    Task<Page<ExportSummary>> IExportQueueGrain.List(ExportStatus? status, string? exceptOrganisation, int page, int pageSize)
     {
         var all = state.State.Exports.Values
+            .Where(e => status is null || e.Status == status)
             .Where(e => exceptOrganisation is null || e.OrganisationId != exceptOrganisation)
             .OrderBy(e => e.SubmittedAt).ThenBy(e => e.Id, StringComparer.Ordinal)
             .ToList();

@@ -147,7 +147,7 @@ public sealed class ExportRequestGrain(
         {
             await GrainFactory.GetGrain<IRequesterExportsGrain>(request.RequesterId).Upsert(current);
             await Queue(current.Status).Add(current);
-            if (listed is not null && listed.Status != current.Status)
+            if (listed is not null && ExportRules.QueueOf(listed.Status) != ExportRules.QueueOf(current.Status))
             {
                 await Queue(listed.Status).Remove(request.Id);
             }
@@ -162,5 +162,5 @@ public sealed class ExportRequestGrain(
         return true;
     }
 
-    private IExportQueueGrain Queue(ExportStatus status) => GrainFactory.GetGrain<IExportQueueGrain>(Names.Of(status));
+    private IExportQueueGrain Queue(ExportStatus status) => GrainFactory.GetGrain<IExportQueueGrain>(ExportRules.QueueOf(status));
 }
