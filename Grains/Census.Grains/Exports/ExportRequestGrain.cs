@@ -95,7 +95,16 @@ public sealed class ExportRequestGrain(
         var told = await AppendOwedAsync(request) | await TellListsAsync(request);
         if (told)
         {
-            await state.WriteOrRollBackAsync(this);
+            try
+            {
+                await state.WriteOrRollBackAsync(this);
+            }
+            catch (Exception e)
+            {
+                // The change itself is already stored; forgetting what was told only means telling it again, which the
+                // ledger (by event id) and the lists (by export id) take once.
+                logger.LogWarning(e, "Export {Export}: what was told could not be stored; told again later", request.Id);
+            }
         }
 
         var owing = state.State.Owed.Count > 0 || state.State.Listed != ExportRules.Summary(request);

@@ -119,7 +119,7 @@ public sealed class ExportScene
         return (await created.ReadJson()).GetProperty("id").GetString()!;
     }
 
-    public Task<HttpResponseMessage> Decide(HttpClient checker, string exportId, string decision = "approve", string reason = "every cell checked") =>
+    public static Task<HttpResponseMessage> Decide(HttpClient checker, string exportId, string decision = "approve", string reason = "every cell checked") =>
         checker.PostAsync($"{Exports}/{exportId}/decisions", new JsonObject { ["decision"] = decision, ["reason"] = reason }.AsJson());
 
     public async Task<string> Approved()
@@ -130,7 +130,7 @@ public sealed class ExportScene
         return id;
     }
 
-    public string File(string exportId) => $"{Exports}/{exportId}/files/tables/by-region.csv";
+    public static string File(string exportId) => $"{Exports}/{exportId}/files/tables/by-region.csv";
 
     public async Task<JsonElement> Read(string exportId)
     {

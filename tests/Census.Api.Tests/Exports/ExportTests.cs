@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Census.Contracts.Access;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans;
 
 namespace Census.Api.Tests.Exports;
 
@@ -34,7 +36,7 @@ public sealed class ExportTests(GatewayFixture gateway)
         var export = await created.ReadJson();
         var id = export.GetProperty("id").GetString()!;
 
-        using var approval = await scene.Decide(scene.CheckerA, id, reason: "the 3 is harmless here");
+        using var approval = await ExportScene.Decide(scene.CheckerA, id, reason: "the 3 is harmless here");
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var checks = export.GetProperty("checks");
@@ -52,7 +54,7 @@ public sealed class ExportTests(GatewayFixture gateway)
         var scene = await ExportScene.Arrange(gateway);
         var id = await scene.Submitted(12, 3);
 
-        using var rejected = await scene.Decide(scene.CheckerA, id, "reject", "cell c1 counts 3");
+        using var rejected = await ExportScene.Decide(scene.CheckerA, id, "reject", "cell c1 counts 3");
 
         Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
         Assert.Equal("rejected", (await rejected.ReadJson()).GetProperty("status").GetString());
@@ -65,7 +67,7 @@ public sealed class ExportTests(GatewayFixture gateway)
         var id = await scene.Submitted();
         var before = await scene.Read(id);
 
-        using var approval = await scene.Decide(scene.CheckerOfRequesterOrganisation, id);
+        using var approval = await ExportScene.Decide(scene.CheckerOfRequesterOrganisation, id);
 
         await approval.AssertProblem(HttpStatusCode.Forbidden);
         Assert.Equal(before.ToString(), (await scene.Read(id)).ToString());
@@ -76,9 +78,9 @@ public sealed class ExportTests(GatewayFixture gateway)
     {
         var scene = await ExportScene.Arrange(gateway);
         var id = await scene.Submitted();
-        using var first = await scene.Decide(scene.CheckerA, id);
+        using var first = await ExportScene.Decide(scene.CheckerA, id);
 
-        using var second = await scene.Decide(scene.CheckerA, id);
+        using var second = await ExportScene.Decide(scene.CheckerA, id);
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal("in-check", (await first.ReadJson()).GetProperty("status").GetString());
@@ -103,10 +105,10 @@ public sealed class ExportTests(GatewayFixture gateway)
     {
         var scene = await ExportScene.Arrange(gateway);
         var id = await scene.Submitted();
-        using var submitted = await scene.Requester.Client.GetAsync(scene.File(id));
-        (await scene.Decide(scene.CheckerA, id)).Dispose();
+        using var submitted = await scene.Requester.Client.GetAsync(ExportScene.File(id));
+        (await ExportScene.Decide(scene.CheckerA, id)).Dispose();
 
-        using var inCheck = await scene.Requester.Client.GetAsync(scene.File(id));
+        using var inCheck = await scene.Requester.Client.GetAsync(ExportScene.File(id));
 
         await submitted.AssertProblem(HttpStatusCode.Forbidden);
         await inCheck.AssertProblem(HttpStatusCode.Forbidden);
@@ -119,7 +121,7 @@ public sealed class ExportTests(GatewayFixture gateway)
         var id = await scene.Approved();
         var (_, _, other) = await ExportScene.NewPrincipal(gateway, "requester", Ids.New("org"));
 
-        using var download = await other.GetAsync(scene.File(id));
+        using var download = await other.GetAsync(ExportScene.File(id));
         using var read = await other.GetAsync($"{ExportScene.Exports}/{id}");
 
         await download.AssertProblem(HttpStatusCode.Forbidden);
@@ -132,7 +134,7 @@ public sealed class ExportTests(GatewayFixture gateway)
         var scene = await ExportScene.Arrange(gateway);
         var id = await scene.Approved();
 
-        using var download = await scene.Requester.Client.GetAsync(scene.File(id));
+        using var download = await scene.Requester.Client.GetAsync(ExportScene.File(id));
 
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal(scene.Content, await download.Content.ReadAsByteArrayAsync());
@@ -140,13 +142,25 @@ public sealed class ExportTests(GatewayFixture gateway)
     }
 
     [Fact]
+    public async Task A_revoked_grant_stops_the_download_of_an_approved_export()
+    {
+        var scene = await ExportScene.Arrange(gateway);
+        var id = await scene.Approved();
+        await gateway.Factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IGrantGrain>(scene.GrantId).Revoke("misuse", "admin");
+
+        using var download = await scene.Requester.Client.GetAsync(ExportScene.File(id));
+
+        await download.AssertProblem(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task A_range_of_an_approved_file_is_206_with_exactly_those_bytes_and_past_the_end_416()
     {
         var scene = await ExportScene.Arrange(gateway);
         var id = await scene.Approved();
-        using var ranged = new HttpRequestMessage(HttpMethod.Get, scene.File(id));
+        using var ranged = new HttpRequestMessage(HttpMethod.Get, ExportScene.File(id));
         ranged.Headers.Range = new RangeHeaderValue(100, 1099);
-        using var beyond = new HttpRequestMessage(HttpMethod.Get, scene.File(id));
+        using var beyond = new HttpRequestMessage(HttpMethod.Get, ExportScene.File(id));
         beyond.Headers.Range = new RangeHeaderValue(scene.Content.Length, null);
 
         using var part = await scene.Requester.Client.SendAsync(ranged);
@@ -207,7 +221,7 @@ public sealed class ExportTests(GatewayFixture gateway)
         var scene = await ExportScene.Arrange(gateway);
         var id = await scene.Submitted();
 
-        using var refused = await scene.Decide(scene.CheckerA, id, reason: " ");
+        using var refused = await ExportScene.Decide(scene.CheckerA, id, reason: " ");
 
         await refused.AssertFieldErrors("reason");
     }
@@ -228,8 +242,8 @@ public sealed class ExportTests(GatewayFixture gateway)
             using var submit = await scene.Submit(scene.Body(12), client);
             using var list = await client.GetAsync(ExportScene.Exports);
             using var read = await client.GetAsync($"{ExportScene.Exports}/{id}");
-            using var decide = await scene.Decide(client, id);
-            using var download = await client.GetAsync(scene.File(id));
+            using var decide = await ExportScene.Decide(client, id);
+            using var download = await client.GetAsync(ExportScene.File(id));
             foreach (var answer in new[] { submit, list, read, decide, download })
             {
                 await answer.AssertProblem(HttpStatusCode.Forbidden);
@@ -243,7 +257,7 @@ public sealed class ExportTests(GatewayFixture gateway)
         var scene = await ExportScene.Arrange(gateway);
         var id = await scene.Submitted();
 
-        using var decided = await scene.Decide(scene.Requester.Client, id);
+        using var decided = await ExportScene.Decide(scene.Requester.Client, id);
         using var asked = await scene.Submit(scene.Body(12), scene.CheckerA);
 
         await decided.AssertProblem(HttpStatusCode.Forbidden);

@@ -140,4 +140,14 @@ public sealed class ExportRulesTests
         Assert.Equal(("chk-1", "approved"), (decision.Facts["checker"], decision.Facts["decision"]));
         Assert.Equal("inst-a/ds-1", ExportEvents.LedgerKey(decided));
     }
+
+    [Fact]
+    public void A_refused_download_is_an_attempt_numbered_per_export_with_who_and_why()
+    {
+        var refused = ExportEvents.DownloadRefused(Request(), new PrincipalRef("req-2", "org-2"), "requester:req-2/k", "t.csv", "not yours", 3, Now);
+
+        Assert.Equal("attempt-refused:export-download:exp1:3", refused.Id);
+        Assert.Equal(("req-2", "org-2", "export-download", "not yours"),
+            (refused.Facts["requester"], refused.Facts["organisation"], refused.Facts["what"], refused.Facts["reason"]));
+    }
 }
