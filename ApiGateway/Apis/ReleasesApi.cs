@@ -287,7 +287,7 @@ public static class ReleasesApi
     /// (the framework's own 416 has no body). A Range the framework ignores (malformed, several ranges, a stale If-Range)
     /// gets the whole file, as RFC 9110 allows.
     /// </summary>
-    private static bool Unsatisfiable(HttpRequest request, long length, EntityTagHeaderValue etag)
+    internal static bool Unsatisfiable(HttpRequest request, long length, EntityTagHeaderValue etag)
     {
         var headers = request.GetTypedHeaders();
         if (headers.Range is not { Ranges.Count: 1 } range || !range.Unit.Equals("bytes", StringComparison.OrdinalIgnoreCase))

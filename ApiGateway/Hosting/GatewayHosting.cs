@@ -68,7 +68,9 @@ public static class GatewayHosting
             .AddPolicy(CensusRoles.ProvisionPolicy, p => p.RequireRole(CensusRoles.Admin, CensusRoles.Agency, CensusRoles.Reviewer))
             .AddPolicy(CensusRoles.ReviewerPolicy, p => p.RequireRole(CensusRoles.Reviewer))
             .AddPolicy(CensusRoles.RequesterPolicy, p => p.RequireRole(CensusRoles.Requester))
-            .AddPolicy(CensusRoles.AccessPolicy, p => p.RequireRole(CensusRoles.Admin, CensusRoles.Agency, CensusRoles.Reviewer, CensusRoles.Requester));
+            .AddPolicy(CensusRoles.AccessPolicy, p => p.RequireRole(CensusRoles.Admin, CensusRoles.Agency, CensusRoles.Reviewer, CensusRoles.Requester))
+            .AddPolicy(ExportsApi.ExportsPolicy, p => p.RequireRole(CensusRoles.Admin, CensusRoles.Requester, CensusRoles.OutputChecker))
+            .AddPolicy(ExportsApi.CheckerPolicy, p => p.RequireRole(CensusRoles.OutputChecker));
 
         builder.Services.AddSelectionCatalog();
         builder.Services.AddReleaseStore(census);
@@ -106,6 +108,7 @@ public static class GatewayHosting
         app.MapImportsApi();
         app.MapUploadsApi().MapReleasesApi();
         app.MapOrganisationsApi().MapAgreementsApi().MapAccessRequestsApi().MapGrantsApi();
+        app.MapExportsApi();
 
         app.MapCensusConsole();
         app.MapCensusOperations();

@@ -97,6 +97,17 @@ public sealed class IdempotencyTests(GatewayFixture gateway) : IClassFixture<Gat
             (await scene.PutFile(version, "data.csv", Census.Api.Tests.Releases.ReleaseScene.Whole(content))).Dispose();
             return new Call(HttpMethod.Post, $"{scene.Releases}/{version}/publish", null);
         },
+        ["CreateExport"] = async g =>
+        {
+            var scene = await Exports.ExportScene.Arrange(g);
+            return new Call(HttpMethod.Post, Exports.ExportScene.Exports, scene.Body(12)) { ApiKey = scene.RequesterKey };
+        },
+        ["DecideExport"] = async g =>
+        {
+            var scene = await Exports.ExportScene.Arrange(g);
+            var id = await scene.Submitted();
+            return new Call(HttpMethod.Post, $"{Exports.ExportScene.Exports}/{id}/decisions", new JsonObject { ["decision"] = "approve", ["reason"] = "checked" }) { ApiKey = scene.CheckerAKey };
+        },
     };
 
     public static TheoryData<string> RouteNames() => [.. Routes.Keys];
