@@ -69,6 +69,7 @@ public static class GatewayHosting
             .AddPolicy(CensusRoles.ReviewerPolicy, p => p.RequireRole(CensusRoles.Reviewer));
 
         builder.Services.AddSelectionCatalog();
+        builder.Services.AddCatalogue();
         builder.Services.AddReleaseStore(census);
         builder.Services.AddCensusOpenApi();
         builder.AddCensusTelemetry("census-gateway");
@@ -90,6 +91,7 @@ public static class GatewayHosting
         app.UseAntiforgery();
         app.UseRequestTimeouts();
         app.UseCensusIdempotency();
+        app.UseOutputCache();
 
         app.MapInstitutionsApi();
         app.MapRoundsApi();
@@ -103,6 +105,7 @@ public static class GatewayHosting
         app.MapTemplatesApi();
         app.MapImportsApi();
         app.MapUploadsApi().MapReleasesApi();
+        app.MapCatalogueApi();
 
         app.MapCensusConsole();
         app.MapCensusOperations();
