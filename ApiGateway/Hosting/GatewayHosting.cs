@@ -73,6 +73,7 @@ public static class GatewayHosting
             .AddPolicy(ExportsApi.CheckerPolicy, p => p.RequireRole(CensusRoles.OutputChecker));
 
         builder.Services.AddSelectionCatalog();
+        builder.Services.AddCatalogue();
         builder.Services.AddReleaseStore(census);
         builder.Services.AddCensusOpenApi();
         builder.AddCensusTelemetry("census-gateway");
@@ -94,6 +95,7 @@ public static class GatewayHosting
         app.UseAntiforgery();
         app.UseRequestTimeouts();
         app.UseCensusIdempotency();
+        app.UseOutputCache();
 
         app.MapInstitutionsApi();
         app.MapRoundsApi();
@@ -109,6 +111,7 @@ public static class GatewayHosting
         app.MapUploadsApi().MapReleasesApi();
         app.MapOrganisationsApi().MapAgreementsApi().MapAccessRequestsApi().MapGrantsApi();
         app.MapExportsApi();
+        app.MapCatalogueApi();
 
         app.MapCensusConsole();
         app.MapCensusOperations();

@@ -17,6 +17,12 @@ public sealed class CatalogIris(string baseUrl)
     public string Croissant(string roundId, string institutionId, string datasetId) =>
         $"{_base}/api/v1/rounds/{roundId}/selection/{institutionId}/{datasetId}/croissant";
 
+    /// <summary>The catalogue of released datasets (its DCAT-AP export).</summary>
+    public string ReleasedCatalogue() => $"{_base}/api/v1/catalogue/catalog";
+
+    /// <summary>A released dataset: its public page in the console.</summary>
+    public string ReleasedDataset(string institutionId, string datasetId) => $"{_base}/console/catalogue/{institutionId}/{datasetId}";
+
     public string Institution(string institutionId) => $"{_base}/institutions/{institutionId}";
 
     public string Authority() => $"{_base}/#census-authority";

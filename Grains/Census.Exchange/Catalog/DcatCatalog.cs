@@ -111,7 +111,7 @@ public static class DcatCatalog
         Measurements(graph, iris, node, iri, dataset);
     }
 
-    private static void Agent(RdfGraph graph, RdfIri agent, string name, string? nameEn)
+    internal static void Agent(RdfGraph graph, RdfIri agent, string name, string? nameEn)
     {
         graph.Add(agent, RdfSyntax.Type, Foaf.Agent).Add(agent, Foaf.Name, RdfLiteral.Text(name, "ko"));
         if (!string.IsNullOrWhiteSpace(nameEn))
@@ -120,7 +120,7 @@ public static class DcatCatalog
         }
     }
 
-    private static void Concept(RdfGraph graph, RdfIri concept, string label, string scheme) =>
+    internal static void Concept(RdfGraph graph, RdfIri concept, string label, string scheme) =>
         graph.Add(concept, RdfSyntax.Type, Skos.Concept)
             .Add(concept, Skos.PrefLabel, RdfLiteral.Text(label, "en"))
             .Add(concept, Skos.InScheme, new RdfIri(scheme));

@@ -1,3 +1,4 @@
+using Census.Contracts.Catalogue;
 using Census.Contracts.Principals;
 using Census.Contracts.Provision;
 using Census.Contracts.Surveys;
@@ -222,8 +223,9 @@ public sealed class ProcessingCaseGrain(
         return Task.FromResult(gate);
     }
 
-    Task<CaseResult> IProcessingCaseGrain.Released(string version, string actor) =>
-        Change(c =>
+    async Task<CaseResult> IProcessingCaseGrain.Released(string version, string actor)
+    {
+        var result = await Change(c =>
         {
             if (c.Status is not (CaseStatus.TierDecided or CaseStatus.Released))
             {
@@ -234,6 +236,17 @@ public sealed class ProcessingCaseGrain(
                 ? Refused(CaseOutcome.Ok, null)
                 : Changed(c with { Status = CaseStatus.Released, Releases = [.. c.Releases, version] }, actor, $"release {version} published");
         });
+
+        // After the case is durable, also when it already knew the version: a failure here reaches the release grain,
+        // which keeps its notice and tells this case again, and the case tells the catalogue again (idempotent there).
+        if (result is { Outcome: CaseOutcome.Ok, Case: { Delivered: { } delivered, Tier: { } tier } c } && c.Releases.Contains(version, StringComparer.Ordinal))
+        {
+            await GrainFactory.GetGrain<ICatalogueGrain>(CatalogueKeys.Instance).Released(
+                new CatalogueRelease(c.RoundId, c.InstitutionId, c.DatasetId, version, delivered.Record, tier.Tier, c.Sector));
+        }
+
+        return result;
+    }
 
     private async Task<CaseResult> Change(Func<ProcessingCase, (ProcessingCase? Next, CaseOutcome Outcome, string? Detail)> decide)
     {

@@ -107,7 +107,11 @@ public sealed class OpenApiDocumentTests(GatewayFixture gateway)
         var publicOperations = ApiOperations(document).Where(o => IsPublic(o.Operation)).Select(o => o.Name).ToList();
 
         Assert.Equal(
-            ["GET /api/v1/rounds/{id}/selection/catalog", "GET /api/v1/rounds/{id}/selection/{institutionId}/{datasetId}/croissant"],
+            [
+                "GET /api/v1/catalogue", "GET /api/v1/catalogue/catalog", "GET /api/v1/catalogue/{institutionId}/{datasetId}",
+                "GET /api/v1/catalogue/{institutionId}/{datasetId}/uses",
+                "GET /api/v1/rounds/{id}/selection/catalog", "GET /api/v1/rounds/{id}/selection/{institutionId}/{datasetId}/croissant",
+            ],
             publicOperations.Order());
         foreach (var (name, operation) in ApiOperations(document).Where(o => IsPublic(o.Operation)))
         {

@@ -28,6 +28,7 @@ public static class Vocabulary
         public static readonly RdfIri AccessUrl = new(Ns + "accessURL");
         public static readonly RdfIri LandingPage = new(Ns + "landingPage");
         public static readonly RdfIri MediaType = new(Ns + "mediaType");
+        public static readonly RdfIri ByteSize = new(Ns + "byteSize");
     }
 
     public static class Dct
