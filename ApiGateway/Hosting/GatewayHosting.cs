@@ -103,6 +103,7 @@ public static class GatewayHosting
         app.MapTemplatesApi();
         app.MapImportsApi();
         app.MapUploadsApi().MapReleasesApi();
+        app.MapLedgerApi();
 
         app.MapCensusConsole();
         app.MapCensusOperations();

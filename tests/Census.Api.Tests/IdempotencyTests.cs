@@ -97,6 +97,12 @@ public sealed class IdempotencyTests(GatewayFixture gateway) : IClassFixture<Gat
             (await scene.PutFile(version, "data.csv", Census.Api.Tests.Releases.ReleaseScene.Whole(content))).Dispose();
             return new Call(HttpMethod.Post, $"{scene.Releases}/{version}/publish", null);
         },
+        ["VerifyLedger"] = async g =>
+        {
+            var scene = await Census.Api.Tests.Ledger.LedgerScene.Arrange(g);
+            await scene.Ledger().Append(Census.Api.Tests.Ledger.LedgerScene.Transaction("t-1", 1, 1, DateTimeOffset.UnixEpoch));
+            return new Call(HttpMethod.Post, $"{scene.Dataset}/ledger/verify", null);
+        },
     };
 
     public static TheoryData<string> RouteNames() => [.. Routes.Keys];
