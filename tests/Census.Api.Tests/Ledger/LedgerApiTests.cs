@@ -2,6 +2,7 @@ using System.Globalization;
 using Census.Exchange.Reports;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.Data.Sqlite;
 
 namespace Census.Api.Tests.Ledger;
 
@@ -47,6 +48,34 @@ public sealed class LedgerApiTests(GatewayFixture gateway)
         Assert.Equal(JsonValueKind.Null, verdict.GetProperty("firstBrokenIndex").ValueKind);
         Assert.Equal(head.Hash, verdict.GetProperty("headHash").GetString());
         Assert.True(verdict.TryGetProperty("verifiedAt", out _));
+    }
+
+    [Fact]
+    public async Task A_row_edited_in_the_local_SQLite_file_behind_the_gateway_is_found_by_verify_at_its_index()
+    {
+        var scene = await LedgerScene.Arrange(gateway);
+        for (var i = 1; i <= 5; i++)
+        {
+            await scene.Ledger().Append(LedgerScene.Downloaded("d-" + i, "req-1", "org-1", "company", 1000 * i, March));
+        }
+
+        await using (var connection = new SqliteConnection($"Data Source={Path.Combine(gateway.Factory.DataDirectory, "census.db")}"))
+        {
+            await connection.OpenAsync();
+            await using var edit = connection.CreateCommand();
+            edit.CommandText = "UPDATE provision_ledger SET event = replace(event, '\"bytes\":\"3000\"', '\"bytes\":\"3\"') WHERE dataset_key = $key AND idx = 3";
+            edit.Parameters.AddWithValue("$key", $"{scene.InstitutionId}/{LedgerScene.DatasetId}");
+            Assert.Equal(1, await edit.ExecuteNonQueryAsync());
+        }
+
+        using var response = await scene.Agency.PostAsync($"{scene.Dataset}/ledger/verify", content: null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var verdict = await response.ReadJson();
+        Assert.False(verdict.GetProperty("ok").GetBoolean());
+        Assert.Equal(3, verdict.GetProperty("firstBrokenIndex").GetInt64());
+        Assert.Equal("hash mismatch", verdict.GetProperty("reason").GetString());
+        Assert.Equal(5, verdict.GetProperty("entries").GetInt64());
     }
 
     [Fact]
