@@ -47,8 +47,3 @@ public sealed class LedgerClusterFixture : IAsyncLifetime
     }
 }
 
-[CollectionDefinition(Name)]
-public sealed class LedgerCollection : ICollectionFixture<LedgerClusterFixture>
-{
-    public const string Name = "ledger";
-}
