@@ -93,6 +93,20 @@ public sealed class LedgerJsonTests
     }
 
     [Fact]
+    public void A_kind_or_time_column_changed_beside_an_intact_event_is_found_at_that_entry()
+    {
+        var first = LedgerChain.Append(null, Event);
+        var second = LedgerChain.Append(first, Event with { Id = "grant-issued:g-2" });
+
+        var kind = LedgerChain.Verify([first, second with { Kind = LedgerEventKinds.Transaction }]);
+        var time = LedgerChain.Verify([first with { At = first.At.AddDays(-40) }, second]);
+
+        Assert.Equal((2L, "the stored id, kind or time disagree with the event"), (kind.FirstBrokenIndex!.Value, kind.Reason));
+        Assert.Equal(1, time.FirstBrokenIndex);
+        Assert.Equal(first.Hash, kind.HeadHash);
+    }
+
+    [Fact]
     public void An_empty_ledger_verifies_with_the_genesis_hash_as_head()
     {
         var verdict = LedgerChain.Verify([]);
