@@ -112,6 +112,7 @@ public static class GatewayHosting
         app.MapOrganisationsApi().MapAgreementsApi().MapAccessRequestsApi().MapGrantsApi();
         app.MapExportsApi();
         app.MapCatalogueApi();
+        app.MapLedgerApi();
 
         app.MapCensusConsole();
         app.MapCensusOperations();

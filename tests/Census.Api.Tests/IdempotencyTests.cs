@@ -108,6 +108,12 @@ public sealed class IdempotencyTests(GatewayFixture gateway) : IClassFixture<Gat
             var id = await scene.Submitted();
             return new Call(HttpMethod.Post, $"{Exports.ExportScene.Exports}/{id}/decisions", new JsonObject { ["decision"] = "approve", ["reason"] = "checked" }) { ApiKey = scene.CheckerAKey };
         },
+        ["VerifyLedger"] = async g =>
+        {
+            var scene = await Census.Api.Tests.Ledger.LedgerScene.Arrange(g);
+            await scene.Ledger().Append(Census.Api.Tests.Ledger.LedgerScene.Transaction("t-1", 1, 1, DateTimeOffset.UnixEpoch));
+            return new Call(HttpMethod.Post, $"{scene.Dataset}/ledger/verify", null);
+        },
     };
 
     public static TheoryData<string> RouteNames() => [.. Routes.Keys];

@@ -108,6 +108,15 @@ public sealed class LocalStore
                 path TEXT NOT NULL, message TEXT NOT NULL
             );
             CREATE INDEX IF NOT EXISTS census_import_error_by_row ON census_import_error (import_id, row_number, seq);
+            -- Every dataset's ledger (deploy/sql/V007): only ever inserted into, never updated or deleted by the product.
+            CREATE TABLE IF NOT EXISTS provision_ledger (
+                dataset_key TEXT NOT NULL, idx INTEGER NOT NULL, event_id TEXT NOT NULL, kind TEXT NOT NULL, at TEXT NOT NULL,
+                institution_id TEXT NOT NULL, event TEXT NOT NULL, hash TEXT NOT NULL,
+                PRIMARY KEY (dataset_key, idx), UNIQUE (dataset_key, event_id)
+            ) WITHOUT ROWID;
+            CREATE INDEX IF NOT EXISTS provision_ledger_by_dataset_kind ON provision_ledger (dataset_key, kind, at);
+            CREATE INDEX IF NOT EXISTS provision_ledger_by_institution_kind ON provision_ledger (institution_id, kind, at);
+            CREATE INDEX IF NOT EXISTS provision_ledger_by_kind ON provision_ledger (kind, at);
             """;
         await command.ExecuteNonQueryAsync(cancellationToken);
         await UpgradeAsync(connection, cancellationToken);
