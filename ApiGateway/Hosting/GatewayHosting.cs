@@ -66,7 +66,10 @@ public static class GatewayHosting
             .AddPolicy(CensusRoles.AdminPolicy, p => p.RequireRole(CensusRoles.Admin))
             .AddPolicy(CensusRoles.MemberPolicy, p => p.RequireRole(CensusRoles.Admin, CensusRoles.Agency))
             .AddPolicy(CensusRoles.ProvisionPolicy, p => p.RequireRole(CensusRoles.Admin, CensusRoles.Agency, CensusRoles.Reviewer))
-            .AddPolicy(CensusRoles.ReviewerPolicy, p => p.RequireRole(CensusRoles.Reviewer));
+            .AddPolicy(CensusRoles.ReviewerPolicy, p => p.RequireRole(CensusRoles.Reviewer))
+            .AddPolicy(CensusRoles.SafeZoneRequesterPolicy, p => p.RequireRole(CensusRoles.Requester))
+            .AddPolicy(CensusRoles.SafeZoneStaffPolicy, p => p.RequireRole(CensusRoles.Admin, CensusRoles.ZoneOperator))
+            .AddPolicy(CensusRoles.SafeZonePolicy, p => p.RequireRole(CensusRoles.Admin, CensusRoles.ZoneOperator, CensusRoles.Requester));
 
         builder.Services.AddSelectionCatalog();
         builder.Services.AddReleaseStore(census);
@@ -103,6 +106,7 @@ public static class GatewayHosting
         app.MapTemplatesApi();
         app.MapImportsApi();
         app.MapUploadsApi().MapReleasesApi();
+        app.MapSafeZonesApi();
 
         app.MapCensusConsole();
         app.MapCensusOperations();
