@@ -36,7 +36,13 @@ public sealed class SafeZoneSiteGrain(
 
         // Listed first: a listed id whose site was never stored is skipped by the listing, a stored site never missing.
         await GrainFactory.GetGrain<ISafeZoneRegistryGrain>(ISafeZoneRegistryGrain.Key).Add(site.Id);
-        state.State.Site = site with { Closures = [], CreatedAt = clock.GetUtcNow(), CreatedBy = actor };
+        // Stored lists are always List<T>: the storage's JSON names each value's runtime type, and the compiler's own
+        // read-only list types behind collection expressions cannot be read back on the next activation.
+        state.State.Site = site with
+        {
+            OpenWeekdays = site.OpenWeekdays.ToList(), Operators = site.Operators.ToList(), Closures = new List<SafeZoneClosure>(),
+            CreatedAt = clock.GetUtcNow(), CreatedBy = actor,
+        };
         await state.WriteOrRollBackAsync(this);
         logger.LogInformation("Safe zone {Site} with {Seats} seats created by {Actor}", site.Id, site.Seats, actor);
         return new SafeZoneSiteResult(SafeZoneOutcome.Created, state.State.Site, null);
@@ -70,7 +76,7 @@ public sealed class SafeZoneSiteGrain(
                 $"Site '{site.Id}' has bookings on {SafeZoneRules.Format(day)}: {string.Join(", ", holding.Select(b => b.Id))}. Cancel them first.");
         }
 
-        state.State.Site = site with { Closures = [.. site.Closures, new SafeZoneClosure(day, reason, clock.GetUtcNow(), actor)] };
+        state.State.Site = site with { Closures = site.Closures.Append(new SafeZoneClosure(day, reason, clock.GetUtcNow(), actor)).ToList() };
         await state.WriteOrRollBackAsync(this);
         return new SafeZoneSiteResult(SafeZoneOutcome.Ok, state.State.Site, null);
     }
@@ -87,7 +93,7 @@ public sealed class SafeZoneSiteGrain(
             return new SafeZoneSiteResult(SafeZoneOutcome.NotFound, site, $"Site '{site.Id}' is not closed on {SafeZoneRules.Format(day)}.");
         }
 
-        state.State.Site = site with { Closures = [.. site.Closures.Where(c => c.Day != day)] };
+        state.State.Site = site with { Closures = site.Closures.Where(c => c.Day != day).ToList() };
         await state.WriteOrRollBackAsync(this);
         logger.LogInformation("Safe zone {Site} reopened on {Day} by {Actor}", site.Id, day, actor);
         return new SafeZoneSiteResult(SafeZoneOutcome.Ok, state.State.Site, null);
@@ -127,7 +133,7 @@ public sealed class SafeZoneSiteGrain(
 
         var booking = new SafeZoneBooking(
             request.BookingId, site.Id, grant.Id, request.RequesterId, request.OrganisationId, grant.InstitutionId, grant.DatasetId,
-            [.. request.Days.Order()], request.Seats, SafeZoneBookingState.Booked, now, null, null, null, []);
+            request.Days.Order().ToList(), request.Seats, SafeZoneBookingState.Booked, now, null, null, null, new List<SafeZoneVisit>());
         state.State.Bookings.Add(booking);
         Owe(booking, LedgerEventKinds.BookingMade, booking.Id, now, request.Actor, new()
         {
@@ -170,7 +176,7 @@ public sealed class SafeZoneSiteGrain(
         VisitAsync(bookingId, actor, LedgerEventKinds.CheckedIn, (booking, today, now) =>
             booking.Visits.Any(v => v.Day == today)
                 ? $"Booking '{bookingId}' was already checked in on {SafeZoneRules.Format(today)}."
-                : booking with { Visits = [.. booking.Visits, new SafeZoneVisit(today, now, actor, null, null)] });
+                : booking with { Visits = booking.Visits.Append(new SafeZoneVisit(today, now, actor, null, null)).ToList() });
 
     Task<SafeZoneBookingResult> ISafeZoneSiteGrain.CheckOut(string bookingId, string actor) =>
         VisitAsync(bookingId, actor, LedgerEventKinds.CheckedOut, (booking, today, now) =>
@@ -180,7 +186,7 @@ public sealed class SafeZoneSiteGrain(
                 { CheckedOutAt: not null } => $"Booking '{bookingId}' was already checked out on {SafeZoneRules.Format(today)}.",
                 var visit => booking with
                 {
-                    Visits = [.. booking.Visits.Select(v => v == visit ? v with { CheckedOutAt = now, CheckedOutBy = actor } : v)],
+                    Visits = booking.Visits.Select(v => v == visit ? v with { CheckedOutAt = now, CheckedOutBy = actor } : v).ToList(),
                 },
             });
 
