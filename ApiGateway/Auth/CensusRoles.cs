@@ -24,6 +24,15 @@ public static class CensusRoles
     /// <summary>Policy: reviewer keys only.</summary>
     public const string ReviewerPolicy = "census-reviewer";
 
+    /// <summary>Policy: requester keys only: booking safe zones, listing one's bookings.</summary>
+    public const string SafeZoneRequesterPolicy = "census-safe-zone-requester";
+
+    /// <summary>Policy: admins and zone operators: closures, a day's bookings, check-in and check-out, which then check the site's operators.</summary>
+    public const string SafeZoneStaffPolicy = "census-safe-zone-staff";
+
+    /// <summary>Policy: admins, zone operators and requesters: a booking's routes, which then check whose it is.</summary>
+    public const string SafeZonePolicy = "census-safe-zone";
+
     /// <summary>Claim naming the principal a principal key belongs to.</summary>
     public const string PrincipalClaim = "census:principal";
 

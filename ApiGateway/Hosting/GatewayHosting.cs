@@ -70,7 +70,10 @@ public static class GatewayHosting
             .AddPolicy(CensusRoles.RequesterPolicy, p => p.RequireRole(CensusRoles.Requester))
             .AddPolicy(CensusRoles.AccessPolicy, p => p.RequireRole(CensusRoles.Admin, CensusRoles.Agency, CensusRoles.Reviewer, CensusRoles.Requester))
             .AddPolicy(ExportsApi.ExportsPolicy, p => p.RequireRole(CensusRoles.Admin, CensusRoles.Requester, CensusRoles.OutputChecker))
-            .AddPolicy(ExportsApi.CheckerPolicy, p => p.RequireRole(CensusRoles.OutputChecker));
+            .AddPolicy(ExportsApi.CheckerPolicy, p => p.RequireRole(CensusRoles.OutputChecker))
+            .AddPolicy(CensusRoles.SafeZoneRequesterPolicy, p => p.RequireRole(CensusRoles.Requester))
+            .AddPolicy(CensusRoles.SafeZoneStaffPolicy, p => p.RequireRole(CensusRoles.Admin, CensusRoles.ZoneOperator))
+            .AddPolicy(CensusRoles.SafeZonePolicy, p => p.RequireRole(CensusRoles.Admin, CensusRoles.ZoneOperator, CensusRoles.Requester));
 
         builder.Services.AddSelectionCatalog();
         builder.Services.AddCatalogue();
@@ -113,6 +116,7 @@ public static class GatewayHosting
         app.MapExportsApi();
         app.MapCatalogueApi();
         app.MapLedgerApi();
+        app.MapSafeZonesApi();
 
         app.MapCensusConsole();
         app.MapCensusOperations();

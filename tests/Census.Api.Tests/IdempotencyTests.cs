@@ -114,6 +114,44 @@ public sealed class IdempotencyTests(GatewayFixture gateway) : IClassFixture<Gat
             await scene.Ledger().Append(Census.Api.Tests.Ledger.LedgerScene.Transaction("t-1", 1, 1, DateTimeOffset.UnixEpoch));
             return new Call(HttpMethod.Post, $"{scene.Dataset}/ledger/verify", null);
         },
+        ["CreateSafeZone"] = async g =>
+        {
+            var (operatorId, _) = await SafeZones.SafeZoneScene.NewPrincipal(g, "zone-operator", "kisti");
+            return new Call(HttpMethod.Post, SafeZones.SafeZoneScene.Base, SafeZones.SafeZoneScene.SiteBody(Ids.New("zone"), 5, [operatorId]));
+        },
+        ["CloseSafeZoneDay"] = async g =>
+        {
+            var scene = await SafeZones.SafeZoneScene.Arrange(g);
+            var day = SafeZones.SafeZoneScene.Text(SafeZones.SafeZoneScene.Today.AddDays(2));
+            return new Call(HttpMethod.Put, $"{SafeZones.SafeZoneScene.Base}/{scene.Site}/closures/{day}", new JsonObject { ["reason"] = "점검" }) { ApiKey = scene.OperatorKey };
+        },
+        ["BookSafeZone"] = async g =>
+        {
+            var scene = await SafeZones.SafeZoneScene.Arrange(g);
+            return new Call(HttpMethod.Post, scene.Bookings, SafeZones.SafeZoneScene.BookingBody(scene.GrantId, 1, SafeZones.SafeZoneScene.Today.AddDays(1)))
+            {
+                ApiKey = scene.RequesterKey,
+            };
+        },
+        ["CancelSafeZoneBooking"] = async g =>
+        {
+            var scene = await SafeZones.SafeZoneScene.Arrange(g);
+            var booking = await scene.Booked(1, SafeZones.SafeZoneScene.Today.AddDays(1));
+            return new Call(HttpMethod.Post, $"{scene.Bookings}/{booking}/cancel", new JsonObject { ["reason"] = "일정 변경" }) { ApiKey = scene.RequesterKey };
+        },
+        ["CheckInSafeZoneBooking"] = async g =>
+        {
+            var scene = await SafeZones.SafeZoneScene.Arrange(g);
+            var booking = await scene.Booked(1, SafeZones.SafeZoneScene.Today);
+            return new Call(HttpMethod.Post, $"{scene.Bookings}/{booking}/check-in", null) { ApiKey = scene.OperatorKey };
+        },
+        ["CheckOutSafeZoneBooking"] = async g =>
+        {
+            var scene = await SafeZones.SafeZoneScene.Arrange(g);
+            var booking = await scene.Booked(1, SafeZones.SafeZoneScene.Today);
+            (await scene.Post(scene.Operator, $"{scene.Bookings}/{booking}/check-in")).Dispose();
+            return new Call(HttpMethod.Post, $"{scene.Bookings}/{booking}/check-out", null) { ApiKey = scene.OperatorKey };
+        },
     };
 
     public static TheoryData<string> RouteNames() => [.. Routes.Keys];
