@@ -34,7 +34,7 @@ public static class UploadsApi
     {
         var api = routes.MapGroup("/api/v1/uploads")
             .WithTags("Releases")
-            .RequireAuthorization(CensusRoles.MemberPolicy)
+            .RequireAuthorization(CensusRoles.UploadPolicy)
             .WithOwnIdempotency();
 
         api.MapPost("/", Begin)

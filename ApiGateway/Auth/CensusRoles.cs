@@ -15,6 +15,12 @@ public static class CensusRoles
     /// <summary>Policy: admins, agencies and reviewers: the processing cases' routes, which then check the case themselves.</summary>
     public const string ProvisionPolicy = "census-provision";
 
+    /// <summary>
+    /// Policy: who uploads content: admins and agencies (release files), requesters and zone operators (the files of an
+    /// export from a safe zone). A blob means nothing until a release or an export that the caller may write names it.
+    /// </summary>
+    public const string UploadPolicy = "census-upload";
+
     /// <summary>Policy: requester keys only.</summary>
     public const string RequesterPolicy = "census-requester";
 

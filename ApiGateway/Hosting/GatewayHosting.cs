@@ -68,6 +68,7 @@ public static class GatewayHosting
             .AddPolicy(CensusRoles.ProvisionPolicy, p => p.RequireRole(CensusRoles.Admin, CensusRoles.Agency, CensusRoles.Reviewer))
             .AddPolicy(CensusRoles.ReviewerPolicy, p => p.RequireRole(CensusRoles.Reviewer))
             .AddPolicy(CensusRoles.RequesterPolicy, p => p.RequireRole(CensusRoles.Requester))
+            .AddPolicy(CensusRoles.UploadPolicy, p => p.RequireRole(CensusRoles.Admin, CensusRoles.Agency, CensusRoles.Requester, CensusRoles.ZoneOperator))
             .AddPolicy(CensusRoles.AccessPolicy, p => p.RequireRole(CensusRoles.Admin, CensusRoles.Agency, CensusRoles.Reviewer, CensusRoles.Requester))
             .AddPolicy(ExportsApi.ExportsPolicy, p => p.RequireRole(CensusRoles.Admin, CensusRoles.Requester, CensusRoles.OutputChecker))
             .AddPolicy(ExportsApi.CheckerPolicy, p => p.RequireRole(CensusRoles.OutputChecker))

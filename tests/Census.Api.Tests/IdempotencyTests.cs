@@ -97,6 +97,68 @@ public sealed class IdempotencyTests(GatewayFixture gateway) : IClassFixture<Gat
             (await scene.PutFile(version, "data.csv", Census.Api.Tests.Releases.ReleaseScene.Whole(content))).Dispose();
             return new Call(HttpMethod.Post, $"{scene.Releases}/{version}/publish", null);
         },
+        ["RegisterOrganisation"] = _ => Task.FromResult(new Call(HttpMethod.Post, "/api/v1/organisations", new JsonObject
+        {
+            ["id"] = Ids.New("org"), ["name"] = "한빛대학교", ["kind"] = "university",
+        })),
+        ["VerifyOrganisation"] = async g =>
+        {
+            var organisation = Ids.New("org");
+            await Access.AccessScene.Ok(g.Admin.Client, HttpMethod.Post, "/api/v1/organisations", new JsonObject { ["id"] = organisation, ["name"] = "한빛연구소", ["kind"] = "research-institute" });
+            return new Call(HttpMethod.Post, $"/api/v1/organisations/{organisation}/verification", new JsonObject { ["note"] = "등록증 확인" });
+        },
+        ["PublishAgreement"] = async g =>
+        {
+            var scene = await Access.AccessScene.Arrange(g);
+            return new Call(HttpMethod.Post, $"{scene.Dataset}/agreements", Access.AccessScene.Agreement(Census.Contracts.Provision.ReleaseTier.Restricted, "2판")) { ApiKey = scene.AgencyKey };
+        },
+        ["AcceptAgreement"] = async g =>
+        {
+            var scene = await Access.AccessScene.Arrange(g);
+            return new Call(HttpMethod.Post, $"{scene.Dataset}/agreements/restricted/1/acceptance", null) { ApiKey = scene.RequesterKey };
+        },
+        ["SetOffer"] = async g =>
+        {
+            var scene = await Access.AccessScene.Arrange(g);
+            return new Call(HttpMethod.Put, $"{scene.Dataset}/releases/{scene.Version}/offer", new JsonObject { ["pricing"] = "flat", ["priceKrw"] = 50000 }) { ApiKey = scene.AgencyKey };
+        },
+        ["SubmitAccessRequest"] = async g =>
+        {
+            var scene = await Access.AccessScene.Arrange(g);
+            await scene.AcceptAsync();
+            return new Call(HttpMethod.Post, "/api/v1/access-requests", scene.Submission()) { ApiKey = scene.RequesterKey };
+        },
+        ["DecideAccessRequest"] = async g =>
+        {
+            var scene = await Access.AccessScene.Arrange(g);
+            var id = await scene.SubmittedAsync();
+            return new Call(HttpMethod.Post, $"/api/v1/access-requests/{id}/decisions", new JsonObject { ["decision"] = "approve", ["reason"] = "적정" }) { ApiKey = scene.ReviewerKey };
+        },
+        ["ResubmitAccessRequest"] = async g =>
+        {
+            var scene = await Access.AccessScene.Arrange(g);
+            var id = await scene.SubmittedAsync();
+            await Access.AccessScene.Decide(scene.Agency, id, "request-changes");
+            return new Call(HttpMethod.Post, $"/api/v1/access-requests/{id}/resubmission", new JsonObject { ["periodDays"] = 30, ["note"] = "기간 조정" }) { ApiKey = scene.RequesterKey };
+        },
+        ["WithdrawAccessRequest"] = async g =>
+        {
+            var scene = await Access.AccessScene.Arrange(g);
+            var id = await scene.SubmittedAsync();
+            return new Call(HttpMethod.Post, $"/api/v1/access-requests/{id}/withdrawal", new JsonObject { ["reason"] = "과제 종료" }) { ApiKey = scene.RequesterKey };
+        },
+        ["ExtendAccessRequest"] = async g =>
+        {
+            var scene = await Access.AccessScene.Arrange(g);
+            var id = await scene.SubmittedAsync();
+            return new Call(HttpMethod.Post, $"/api/v1/access-requests/{id}/extension", new JsonObject { ["days"] = 5, ["reason"] = "자문" }) { ApiKey = scene.AgencyKey };
+        },
+        ["RevokeGrant"] = async g =>
+        {
+            var scene = await Access.AccessScene.Arrange(g);
+            var grant = await scene.GrantedAsync();
+            return new Call(HttpMethod.Post, $"/api/v1/grants/{grant}/revocation", new JsonObject { ["reason"] = "목적 외 이용" }) { ApiKey = scene.AgencyKey };
+        },
         ["CreateExport"] = async g =>
         {
             var scene = await Exports.ExportScene.Arrange(g);

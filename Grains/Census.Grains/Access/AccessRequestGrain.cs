@@ -1,5 +1,6 @@
 using System.Globalization;
 using Census.Contracts.Access;
+using Census.Contracts.Catalogue;
 using Census.Contracts.Ledger;
 using Census.Domain.Access;
 using Census.Domain.Validation;
@@ -64,6 +65,7 @@ public sealed class AccessRequestGrain(
                     OrganisationKind = changed.OrganisationKind,
                 };
                 state.State.GrantOwed = grant;
+                state.State.ApprovedUseOwed = true;
                 return changed with { GrantId = grant.Id };
             }
 
@@ -132,6 +134,23 @@ public sealed class AccessRequestGrain(
             }
         }
 
+        if (state.State.ApprovedUseOwed && request.GrantId is { } grantId)
+        {
+            try
+            {
+                var from = request.History[^1].At;
+                await GrainFactory.GetGrain<ICatalogueGrain>(CatalogueKeys.Instance).AddApprovedUse(
+                    CatalogueKeys.Dataset(request.InstitutionId, request.DatasetId),
+                    new ApprovedUse(request.Id, request.OrganisationId, Names.Of(request.Purpose), request.ProjectSummary, from, from.AddDays(request.PeriodDays)));
+                state.State.ApprovedUseOwed = false;
+                changed = true;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Could not add request {RequestId} ({GrantId}) to the approved-uses register; will retry", request.Id, grantId);
+            }
+        }
+
         changed |= await LedgerOutbox.FlushAsync(GrainFactory, state.State.Owed, logger);
         if (state.State.BoardOwed)
         {
@@ -152,7 +171,7 @@ public sealed class AccessRequestGrain(
             await state.WriteOrRollBackAsync(this);
         }
 
-        if (state.State.Owed.Count > 0 || state.State.BoardOwed || state.State.GrantOwed is not null)
+        if (state.State.Owed.Count > 0 || state.State.BoardOwed || state.State.GrantOwed is not null || state.State.ApprovedUseOwed)
         {
             _retry ??= this.RegisterGrainTimer(_ => TellAsync(), new GrainTimerCreationOptions(RetryDelay, RetryDelay) { KeepAlive = true });
         }

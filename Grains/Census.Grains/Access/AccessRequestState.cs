@@ -14,4 +14,7 @@ public sealed class AccessRequestState
 
     /// <summary>The request was approved and its grant not yet issued.</summary>
     [Id(3)] public Grant? GrantOwed { get; set; }
+
+    /// <summary>The request was approved and the catalogue's register of approved uses has not yet taken it.</summary>
+    [Id(4)] public bool ApprovedUseOwed { get; set; }
 }

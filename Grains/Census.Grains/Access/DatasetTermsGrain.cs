@@ -1,5 +1,6 @@
 using System.Globalization;
 using Census.Contracts.Access;
+using Census.Contracts.Catalogue;
 using Census.Contracts.Ledger;
 using Census.Contracts.Provision;
 using Census.Domain.Access;
@@ -80,6 +81,7 @@ public sealed class DatasetTermsGrain(
     {
         var offer = new Offer(version, pricing, priceKrw, agreementVersion, clock.GetUtcNow(), actor);
         state.State.Offers[version] = offer;
+        state.State.CatalogueOfferOwed = offer;
         state.State.Owed.Add(new OwedEvent(DatasetKey, LedgerOutbox.Event(
             $"{LedgerEventKinds.OfferSet}:{version}:{offer.SetAt.UtcTicks}", LedgerEventKinds.OfferSet, offer.SetAt, actor,
             ("version", version), ("pricing", Names.Of(pricing)), ("priceKrw", priceKrw.ToString(CultureInfo.InvariantCulture)),
@@ -149,12 +151,29 @@ public sealed class DatasetTermsGrain(
 
     private async Task TellLedgerAsync()
     {
-        if (await LedgerOutbox.FlushAsync(GrainFactory, state.State.Owed, logger))
+        var changed = await LedgerOutbox.FlushAsync(GrainFactory, state.State.Owed, logger);
+        if (state.State.CatalogueOfferOwed is { } offer)
+        {
+            try
+            {
+                await GrainFactory.GetGrain<ICatalogueGrain>(CatalogueKeys.Instance).SetOffer(DatasetKey, new CatalogueOffer(
+                    Names.Parse<CataloguePricing>(Names.Of(offer.Pricing)), offer.Pricing == Pricing.Free ? null : offer.PriceKrw,
+                    offer.AgreementVersion?.ToString(CultureInfo.InvariantCulture), offer.SetAt));
+                state.State.CatalogueOfferOwed = null;
+                changed = true;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Could not tell the catalogue of the offer of {Dataset}; will retry", DatasetKey);
+            }
+        }
+
+        if (changed)
         {
             await state.WriteOrRollBackAsync(this);
         }
 
-        if (state.State.Owed.Count > 0)
+        if (state.State.Owed.Count > 0 || state.State.CatalogueOfferOwed is not null)
         {
             _retry ??= this.RegisterGrainTimer(_ => TellLedgerAsync(), new GrainTimerCreationOptions(RetryDelay, RetryDelay) { KeepAlive = true });
         }

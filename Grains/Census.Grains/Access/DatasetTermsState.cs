@@ -18,4 +18,7 @@ public sealed class DatasetTermsState
     [Id(3)] public HashSet<string> ChargedGrants { get; set; } = [];
 
     [Id(4)] public List<OwedEvent> Owed { get; set; } = [];
+
+    /// <summary>The latest offer, until the catalogue has taken it.</summary>
+    [Id(5)] public Offer? CatalogueOfferOwed { get; set; }
 }

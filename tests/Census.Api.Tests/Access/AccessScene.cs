@@ -27,6 +27,12 @@ public sealed class AccessScene
 
     public HttpClient Agency { get; private set; } = null!;
 
+    public string AgencyKey { get; private set; } = "";
+
+    public string RequesterKey { get; private set; } = "";
+
+    public string ReviewerKey { get; private set; } = "";
+
     public string Version { get; private set; } = "";
 
     public byte[] Content { get; private set; } = [];
@@ -51,13 +57,15 @@ public sealed class AccessScene
     {
         var scene = new AccessScene(gateway);
         scene.InstitutionId = await gateway.NewInstitution("acc");
-        scene.Agency = gateway.As((await gateway.Admin.IssueValidKey(scene.InstitutionId)).ApiKey).Client;
+        scene.AgencyKey = (await gateway.Admin.IssueValidKey(scene.InstitutionId)).ApiKey;
+        scene.Agency = gateway.As(scene.AgencyKey).Client;
         scene.Content = Releases.ReleaseScene.Bytes(5000, seed: 41);
         scene.Version = await scene.PublishAsync(tier, license, scene.Content);
         await Ok(scene.Agency, HttpMethod.Post, $"{scene.Dataset}/agreements", Agreement(tier, "이용 약관 1판"));
-        (scene.OrganisationId, scene.RequesterId, scene.Requester) = await NewRequester(gateway, OrganisationKind.Company, verified: true);
-        (scene.ReviewerId, var reviewerKey) = await Processing.ProcessingScene.NewReviewer(gateway, "outside-" + Ids.New("org"));
-        scene.Reviewer = gateway.As(reviewerKey).Client;
+        var requester = await NewRequester(gateway, OrganisationKind.Company, verified: true);
+        (scene.OrganisationId, scene.RequesterId, scene.Requester, scene.RequesterKey) = (requester.Organisation, requester.Id, requester.Client, requester.Key);
+        (scene.ReviewerId, scene.ReviewerKey) = await Processing.ProcessingScene.NewReviewer(gateway, "outside-" + Ids.New("org"));
+        scene.Reviewer = gateway.As(scene.ReviewerKey).Client;
         return scene;
     }
 
@@ -90,7 +98,7 @@ public sealed class AccessScene
     }
 
     /// <summary>A registered organisation of <paramref name="kind"/> (verified or not) with one requester and the requester's key.</summary>
-    public static async Task<(string Organisation, string Requester, HttpClient Client)> NewRequester(GatewayFixture gateway, OrganisationKind kind, bool verified)
+    public static async Task<NewRequesterResult> NewRequester(GatewayFixture gateway, OrganisationKind kind, bool verified)
     {
         var organisation = Ids.New("org");
         await Ok(gateway.Admin.Client, HttpMethod.Post, "/api/v1/organisations", new JsonObject
@@ -102,11 +110,11 @@ public sealed class AccessScene
             await Ok(gateway.Admin.Client, HttpMethod.Post, $"/api/v1/organisations/{organisation}/verification", new JsonObject { ["note"] = "사업자등록증 확인" });
         }
 
-        var requester = await NewRequesterOf(gateway, organisation);
-        return (organisation, requester.Id, requester.Client);
+        var (id, key, client) = await NewRequesterOf(gateway, organisation);
+        return new NewRequesterResult(organisation, id, client, key);
     }
 
-    public static async Task<(string Id, HttpClient Client)> NewRequesterOf(GatewayFixture gateway, string organisation)
+    public static async Task<(string Id, string Key, HttpClient Client)> NewRequesterOf(GatewayFixture gateway, string organisation)
     {
         var id = Ids.New("req");
         await Ok(gateway.Admin.Client, HttpMethod.Post, "/api/v1/principals", new JsonObject
@@ -114,7 +122,7 @@ public sealed class AccessScene
             ["id"] = id, ["name"] = "연구원 " + id, ["role"] = "requester", ["organisation"] = organisation,
         });
         var key = (await Ok(gateway.Admin.Client, HttpMethod.Post, $"/api/v1/principals/{id}/api-keys", null)).GetProperty("apiKey").GetString()!;
-        return (id, gateway.As(key).Client);
+        return (id, key, gateway.As(key).Client);
     }
 
     public Task<JsonElement> AcceptAsync(ReleaseTier tier = ReleaseTier.Restricted, int version = 1, HttpClient? requester = null) =>
@@ -163,4 +171,10 @@ public sealed class AccessScene
         Assert.True(response.IsSuccessStatusCode, $"{method} {path} → {(int)response.StatusCode}: {text}");
         return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
     }
+}
+
+/// <summary>A registered requester: their organisation, id, client and key; deconstructs to the first three.</summary>
+public sealed record NewRequesterResult(string Organisation, string Id, HttpClient Client, string Key)
+{
+    public void Deconstruct(out string organisation, out string id, out HttpClient client) => (organisation, id, client) = (Organisation, Id, Client);
 }

@@ -57,6 +57,11 @@ public sealed class ExportScene
     public static async Task<(string Id, string Key, HttpClient Client)> NewPrincipal(GatewayFixture gateway, string role, string organisation)
     {
         var id = Ids.New(role[..3]);
+        if (role == "requester")
+        {
+            await Organisations.EnsureAsync(gateway.Admin.Client, organisation);
+        }
+
         using var registered = await gateway.Admin.Client.PostAsync("/api/v1/principals", new JsonObject
         {
             ["id"] = id, ["name"] = "사람 " + id, ["role"] = role, ["organisation"] = organisation,

@@ -52,6 +52,7 @@ public sealed class LedgerScene
         var (_, otherKey) = await gateway.Admin.IssueValidKey(other);
 
         var requesterId = Ids.New("req");
+        await Organisations.EnsureAsync(gateway.Admin.Client, "snu");
         using var registered = await gateway.Admin.Client.PostAsync("/api/v1/principals", new JsonObject
         {
             ["id"] = requesterId, ["name"] = "연구자 " + requesterId, ["role"] = "requester", ["organisation"] = "snu",

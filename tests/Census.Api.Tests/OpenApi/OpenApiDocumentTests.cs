@@ -110,6 +110,8 @@ public sealed class OpenApiDocumentTests(GatewayFixture gateway)
             [
                 "GET /api/v1/catalogue", "GET /api/v1/catalogue/catalog", "GET /api/v1/catalogue/{institutionId}/{datasetId}",
                 "GET /api/v1/catalogue/{institutionId}/{datasetId}/uses",
+                "GET /api/v1/institutions/{institutionId}/datasets/{datasetId}/agreements",
+                "GET /api/v1/institutions/{institutionId}/datasets/{datasetId}/releases/{version}/offer",
                 "GET /api/v1/rounds/{id}/selection/catalog", "GET /api/v1/rounds/{id}/selection/{institutionId}/{datasetId}/croissant",
             ],
             publicOperations.Order());

@@ -46,6 +46,11 @@ public sealed record SafeZoneScene(
     public static async Task<(string Id, string Key)> NewPrincipal(GatewayFixture gateway, string role, string organisation)
     {
         var id = Ids.New(role == "requester" ? "req" : "op");
+        if (role == "requester")
+        {
+            await Organisations.EnsureAsync(gateway.Admin.Client, organisation);
+        }
+
         using var registered = await gateway.Admin.Client.PostAsync("/api/v1/principals", new JsonObject
         {
             ["id"] = id, ["name"] = "이용자 " + id, ["role"] = role, ["organisation"] = organisation,

@@ -25,6 +25,14 @@ internal static class CensusTestSilo
     /// cluster writes to the same table. Reminders may tick every second here (tests only; Orleans'
     /// default minimum is a minute).
     /// </summary>
+    /// <summary>
+    /// One ledger store for every silo of this test process (a SQLite file of its own): the ledger is a table beside
+    /// the grains, shared by the silos as PostgreSQL is in a cluster.
+    /// </summary>
+    private static readonly Lazy<Census.Grains.Ledger.SqliteLedgerStore> SharedLedger = new(() =>
+        new Census.Grains.Ledger.SqliteLedgerStore(new Census.Grains.Storage.LocalStore(
+            Path.Combine(Path.GetTempPath(), $"census-grains-tests-{Environment.ProcessId}-{Guid.NewGuid():N}.db"))));
+
     public static ISiloBuilder AddCensusTestServices(this ISiloBuilder silo, InMemorySurveyIndex index)
     {
         silo.UseInMemoryReminderService();
@@ -32,6 +40,7 @@ internal static class CensusTestSilo
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddCensusMetrics();
         silo.Services.AddSingleton<ISurveyIndex>(index);
+        silo.Services.TryAddSingleton<Census.Grains.Ledger.ILedgerStore>(_ => SharedLedger.Value);
         silo.Services.TryAddSingleton<LegacyDatasetStates>();
         silo.Services.AddSurveyIndexSweeper(o =>
         {

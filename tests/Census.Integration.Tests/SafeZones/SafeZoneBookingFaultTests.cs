@@ -227,6 +227,15 @@ public sealed class SafeZoneBookingFaultTests(ITestOutputHelper output)
 
     private static async Task<(string Id, string Key)> PrincipalAsync(HttpClient admin, string id, string role)
     {
+        if (role == "requester")
+        {
+            // A requester acts for a registered user organisation.
+            using var organisation = await FaultScenario.SendAsync(admin, () => new HttpRequestMessage(HttpMethod.Post, "/api/v1/organisations")
+            {
+                Content = JsonContent.Create(new { id = "lab-" + id, name = "연구소 " + id, kind = "research-institute" }),
+            }, HttpStatusCode.Created, createdByAnEarlierAttempt: HttpStatusCode.Conflict);
+        }
+
         using var registered = await FaultScenario.SendAsync(admin, () => new HttpRequestMessage(HttpMethod.Post, "/api/v1/principals")
         {
             Content = JsonContent.Create(new { id, name = "이용자 " + id, role, organisation = "lab-" + id }),
