@@ -21,7 +21,11 @@ public sealed class ProvisionJourney(HttpClient admin, Func<string, HttpClient> 
     /// <summary>What the journey ends with, for the caller's own assertions.</summary>
     public sealed record Outcome(JsonElement Case, JsonElement Release, byte[] Downloaded, string ManifestSha256, byte[] RangeBody, HttpStatusCode RangeStatus, byte[] Content);
 
-    public async Task<Outcome> RunAsync()
+    /// <param name="tier">
+    /// The tier the admin decides, more restrictive than the rule's (e.g. <c>safe-zone-only</c>, with a reason); null
+    /// takes the rule's (restricted for this record).
+    /// </param>
+    public async Task<Outcome> RunAsync(string? tier = null)
     {
         var suffix = Guid.NewGuid().ToString("N")[..8];
         var institution = "prov-" + suffix;
@@ -84,7 +88,9 @@ public sealed class ProvisionJourney(HttpClient admin, Func<string, HttpClient> 
             await Send(client, HttpMethod.Post, casePath + "/votes", new JsonObject { ["decision"] = "approve", ["reason"] = "k=9 이상, 위험 기록 없음" });
         }
 
-        var decided = await Send(admin, HttpMethod.Post, casePath + "/tier", new JsonObject());
+        var decided = await Send(admin, HttpMethod.Post, casePath + "/tier", tier is null
+            ? new JsonObject()
+            : new JsonObject { ["tier"] = tier, ["reason"] = "원자료 결합 위험: 안심구역에서만 제공" });
         Ensure(decided.GetProperty("status").GetString() == "tier-decided", "the case reaches tier-decided");
 
         // The release: upload a file in two chunks, name it in a draft, publish, download.
