@@ -6,8 +6,9 @@ using Census.Testing;
 namespace Census.Integration.Tests;
 
 /// <summary>
-/// Issue 13's done-when on the PostgreSQL cluster: the same journey as in local mode, through a gateway of two silo
-/// processes, the cases, reviews and releases in ADO.NET grain storage and the files in the cluster's release store.
+/// Issues 13 and 14's done-when on the PostgreSQL cluster: the same journey and chain as in local mode, through a
+/// gateway of two silo processes, the grains in ADO.NET grain storage, the ledger in its table and the files in the
+/// cluster's release store.
 /// </summary>
 public sealed class ProvisionOnPostgresTests(TwoSiloCluster cluster) : IClassFixture<TwoSiloCluster>
 {
@@ -30,5 +31,28 @@ public sealed class ProvisionOnPostgresTests(TwoSiloCluster cluster) : IClassFix
         Assert.Equal(outcome.ManifestSha256, Convert.ToHexStringLower(SHA256.HashData(outcome.Downloaded)));
         Assert.Equal(HttpStatusCode.PartialContent, outcome.RangeStatus);
         Assert.Equal(outcome.Content[100..200], outcome.RangeBody);
+    }
+
+    [Fact]
+    public async Task Released_data_reaches_its_users_through_review_grant_download_safe_zone_and_checked_export_on_the_cluster()
+    {
+        using var admin = cluster.Gateway.CreateAdminClient();
+        HttpClient WithKey(string key)
+        {
+            var client = cluster.Gateway.CreateClient();
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+            return client;
+        }
+
+        var outcome = await new ProvisionChain(admin, WithKey).RunAsync();
+
+        Assert.Equal(outcome.ManifestSha256, Convert.ToHexStringLower(SHA256.HashData(outcome.Downloaded)));
+        Assert.Equal("approved", outcome.ExportStatus);
+        Assert.Equal(outcome.Output, outcome.OutputDownloaded);
+        Assert.Equal(ProvisionChain.PricePerDownloadKrw, outcome.Settlement.GetProperty("totalKrw").GetInt64());
+        Assert.True(outcome.RestrictedVerification.GetProperty("ok").GetBoolean());
+        Assert.True(outcome.SafeZoneVerification.GetProperty("ok").GetBoolean());
+        Assert.Equal(1, outcome.RestrictedKinds.Count(k => k == "download-completed"));
+        Assert.Equal(2, outcome.SafeZoneKinds.Count(k => k == "export-decided"));
     }
 }

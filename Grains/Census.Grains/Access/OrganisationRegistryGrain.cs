@@ -8,7 +8,7 @@ namespace Census.Grains.Access;
 /// <summary>The list of user organisations: written on registration and verification, read by admin listings.</summary>
 [GrainType("organisation-registry")]
 public sealed class OrganisationRegistryGrain(
-    [PersistentState("registry", StorageNames.Census)] IPersistentState<OrganisationRegistryState> state)
+    [PersistentState("organisation-registry", StorageNames.Census)] IPersistentState<OrganisationRegistryState> state)
     : Grain, IOrganisationRegistryGrain
 {
     async Task IOrganisationRegistryGrain.Upsert(Organisation organisation)

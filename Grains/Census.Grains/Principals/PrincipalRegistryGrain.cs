@@ -8,7 +8,7 @@ namespace Census.Grains.Principals;
 /// <summary>The list of principals: written once per registration, read by admin listings and reviewer pickers.</summary>
 [GrainType("principal-registry")]
 public sealed class PrincipalRegistryGrain(
-    [PersistentState("registry", StorageNames.Census)] IPersistentState<PrincipalRegistryState> state)
+    [PersistentState("principal-registry", StorageNames.Census)] IPersistentState<PrincipalRegistryState> state)
     : Grain, IPrincipalRegistryGrain
 {
     async Task IPrincipalRegistryGrain.Upsert(Principal principal)
