@@ -35,7 +35,54 @@ public static class ReportsApi
             .Produces<ReportPage<SectorReport>>(contentType: "application/json")
             .ProducesFiles(FileAnswers.Csv, TableWorkbook.MediaType)
             .WithName("SectorReport").WithSummary("Holdings per sector (admin); Accept: text/csv for CSV, the xlsx type for a workbook.");
+        api.MapGet("/demand", Demand)
+            .WithName("DemandReport").WithSummary("Demand beside supply (admin): the round's datasets per sector and modality next to the requests, grants and downloads of released datasets of the same sector and modality, from the datasets' ledgers in the period (from/to, ISO dates; default: all until now).");
         return routes;
+    }
+
+    public static async Task<Results<Ok<ReportPage<DemandLine>>, ProblemHttpResult>> Demand(
+        string id, string? from, string? to, IGrainFactory grains, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var since = Day(errors, "from", from) ?? new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var until = Day(errors, "to", to)?.AddDays(1) ?? clock.GetUtcNow();
+        if (errors.IsValid && since >= until)
+        {
+            errors.Add("from", "must be before to.");
+        }
+
+        if (!errors.IsValid)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var read = await Read(id, grains, cancellationToken);
+        if (read.Result is not Ok<RoundReport> { Value: { } report })
+        {
+            return (ProblemHttpResult)read.Result;
+        }
+
+        var released = await grains.GetGrain<Census.Contracts.Catalogue.ICatalogueGrain>(Census.Contracts.Catalogue.CatalogueKeys.Instance).All();
+        var demand = await grains.GetGrain<Census.Contracts.Ledger.ILedgerFiguresGrain>(0).Demand(since, until);
+        var lines = Census.Domain.Reports.DemandReport.Build(
+            report.Sectors, released.Select(e => (Census.Contracts.Catalogue.CatalogueKeys.Dataset(e.InstitutionId, e.DatasetId), e.Sector, e.Modality)), demand);
+        return TypedResults.Ok(new ReportPage<DemandLine>(report.RoundId, report.RubricVersion, report.Finalized, lines));
+
+        static DateTimeOffset? Day(ValidationErrors errors, string name, string? value)
+        {
+            if (value is null)
+            {
+                return null;
+            }
+
+            if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            {
+                return new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            }
+
+            errors.Add(name, "must be a date, yyyy-MM-dd.");
+            return null;
+        }
     }
 
     public static Task<IResult> Institutions(string id, HttpContext context, IGrainFactory grains) =>

@@ -26,5 +26,11 @@ public sealed class ProvisionChainTests(GatewayFixture gateway)
         Assert.True(outcome.SafeZoneVerification.GetProperty("ok").GetBoolean());
         Assert.Equal(1, outcome.RestrictedKinds.Count(k => k == "download-completed"));
         Assert.Equal(2, outcome.SafeZoneKinds.Count(k => k == "export-decided"));
+        var line = Assert.Single(outcome.Demand.GetProperty("items").EnumerateArray(),
+            l => l.GetProperty("sector").GetString() == "public-administration" && l.GetProperty("modality").GetString() == "tabular");
+        Assert.Equal(1, line.GetProperty("supplyDatasets").GetInt64());
+        Assert.True(line.GetProperty("releasedDatasets").GetInt64() >= 2, "both released datasets are counted");
+        Assert.True(line.GetProperty("requests").GetInt64() >= 2 && line.GetProperty("grants").GetInt64() >= 2 && line.GetProperty("downloads").GetInt64() >= 1,
+            line.ToString());
     }
 }

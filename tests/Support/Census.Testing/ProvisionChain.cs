@@ -24,7 +24,7 @@ public sealed class ProvisionChain(HttpClient admin, Func<string, HttpClient> wi
     public sealed record Outcome(
         byte[] Downloaded, string ManifestSha256, byte[] Output, byte[] OutputDownloaded, string ExportStatus,
         JsonElement Settlement, JsonElement RestrictedVerification, JsonElement SafeZoneVerification,
-        IReadOnlyList<string> RestrictedKinds, IReadOnlyList<string> SafeZoneKinds);
+        IReadOnlyList<string> RestrictedKinds, IReadOnlyList<string> SafeZoneKinds, JsonElement Demand);
 
     public async Task<Outcome> RunAsync()
     {
@@ -112,8 +112,9 @@ public sealed class ProvisionChain(HttpClient admin, Func<string, HttpClient> wi
         var settlement = await Send(admin, HttpMethod.Get, $"/api/v1/institutions/{institution}/settlements/{month}", null);
         var verification = await Send(agency, HttpMethod.Post, $"{datasetPath}/ledger/verify", null);
         var zoneVerification = await Send(zoneAgency, HttpMethod.Post, $"{zonePath}/ledger/verify", null);
+        var demand = await Send(admin, HttpMethod.Get, $"/api/v1/rounds/{restricted.Release.GetProperty("roundId").GetString()}/reports/demand", null);
         return new Outcome(downloaded, restricted.ManifestSha256, output, outputDownloaded, checkedTwice.GetProperty("status").GetString()!,
-            settlement, verification, zoneVerification, restrictedKinds, zoneKinds);
+            settlement, verification, zoneVerification, restrictedKinds, zoneKinds, demand);
     }
 
     /// <summary>Submits a request for the release, has the reviewer and then the agency approve it, and answers its grant.</summary>
