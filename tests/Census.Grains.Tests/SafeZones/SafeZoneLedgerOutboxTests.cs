@@ -90,7 +90,7 @@ public sealed class SafeZoneLedgerOutboxTests(ClusterFixture fixture)
             return owed.Event;
         }
 
-        var entries = await fixture.Client.GetGrain<ILedgerGrain>(datasetKey).Read(1, 1000);
+        var entries = await fixture.Client.GetGrain<ILedgerGrain>(datasetKey).Read(1, 500);
         var entry = Assert.Single(entries.Items, e => e.EventId == eventId);
         return System.Text.Json.JsonSerializer.Deserialize<LedgerEvent>(entry.Event, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
     }
