@@ -162,8 +162,9 @@ public static class GrantsApi
             return Problems.Forbidden(refusal);
         }
 
-        var organisation = await grains.GetGrain<IOrganisationGrain>(grant.OrganisationId).Get();
-        var kind = grant.OrganisationKind ?? organisation?.Kind ?? OrganisationKind.IndividualResearcher;
+        var kind = grant.OrganisationKind
+            ?? (await grains.GetGrain<IOrganisationGrain>(grant.OrganisationId).Get())?.Kind
+            ?? OrganisationKind.IndividualResearcher;
         var downloadId = "dl-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         var datasetTerms = AgreementsApi.Terms(grains, grant.InstitutionId, grant.DatasetId);
         var actor = user.Actor();

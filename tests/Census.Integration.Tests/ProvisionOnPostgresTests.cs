@@ -16,14 +16,7 @@ public sealed class ProvisionOnPostgresTests(TwoSiloCluster cluster) : IClassFix
     public async Task A_selected_dataset_goes_from_finalization_to_a_release_that_downloads_with_its_hash_on_the_cluster()
     {
         using var admin = cluster.Gateway.CreateAdminClient();
-        HttpClient WithKey(string key)
-        {
-            var client = cluster.Gateway.CreateClient();
-            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
-            return client;
-        }
-
-        var outcome = await new ProvisionJourney(admin, WithKey).RunAsync();
+        var outcome = await new ProvisionJourney(admin, cluster.Gateway.CreateClientWithKey).RunAsync();
 
         Assert.Equal("released", outcome.Case.GetProperty("status").GetString());
         Assert.Equal(["1.0"], outcome.Case.GetProperty("releases").EnumerateArray().Select(v => v.GetString()));
@@ -37,14 +30,7 @@ public sealed class ProvisionOnPostgresTests(TwoSiloCluster cluster) : IClassFix
     public async Task Released_data_reaches_its_users_through_review_grant_download_safe_zone_and_checked_export_on_the_cluster()
     {
         using var admin = cluster.Gateway.CreateAdminClient();
-        HttpClient WithKey(string key)
-        {
-            var client = cluster.Gateway.CreateClient();
-            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
-            return client;
-        }
-
-        var outcome = await new ProvisionChain(admin, WithKey).RunAsync();
+        var outcome = await new ProvisionChain(admin, cluster.Gateway.CreateClientWithKey).RunAsync();
 
         Assert.Equal(outcome.ManifestSha256, Convert.ToHexStringLower(SHA256.HashData(outcome.Downloaded)));
         Assert.Equal("approved", outcome.ExportStatus);

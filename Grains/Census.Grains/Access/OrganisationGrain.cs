@@ -22,16 +22,16 @@ public sealed class OrganisationGrain(
         return (true, organisation);
     }
 
-    async Task<Organisation?> IOrganisationGrain.Get()
+    /// <summary>A registry write that failed after the organisation was stored is made good on the next activation.</summary>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // A registry write that failed after the organisation was stored is made good on the next read.
         if (state.State.Organisation is { } organisation)
         {
             await GrainFactory.GetGrain<IOrganisationRegistryGrain>(IOrganisationRegistryGrain.Key).Upsert(organisation);
         }
-
-        return state.State.Organisation;
     }
+
+    Task<Organisation?> IOrganisationGrain.Get() => Task.FromResult(state.State.Organisation);
 
     async Task<Organisation?> IOrganisationGrain.Verify(string note, string actor)
     {

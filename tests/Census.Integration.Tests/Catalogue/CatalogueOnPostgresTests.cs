@@ -18,14 +18,7 @@ public sealed class CatalogueOnPostgresTests(TwoSiloCluster cluster) : IClassFix
     public async Task A_published_release_is_in_the_public_catalogue_on_the_cluster()
     {
         using var admin = cluster.Gateway.CreateAdminClient();
-        HttpClient WithKey(string key)
-        {
-            var client = cluster.Gateway.CreateClient();
-            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
-            return client;
-        }
-
-        var outcome = await new ProvisionJourney(admin, WithKey).RunAsync();
+        var outcome = await new ProvisionJourney(admin, cluster.Gateway.CreateClientWithKey).RunAsync();
         var route = $"/api/v1/catalogue/{outcome.Case.GetProperty("institutionId").GetString()}/{outcome.Case.GetProperty("datasetId").GetString()}";
 
         using var anonymous = cluster.Gateway.CreateClient();

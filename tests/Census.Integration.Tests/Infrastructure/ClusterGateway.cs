@@ -46,6 +46,14 @@ public sealed class ClusterGateway(string connectionString, string clusterId) : 
         }
     }
 
+    /// <summary>A client that sends <paramref name="key"/> as its Bearer key.</summary>
+    public HttpClient CreateClientWithKey(string key)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+
     public HttpClient CreateAdminClient()
     {
         var client = CreateClient();

@@ -165,32 +165,11 @@ public sealed class ProvisionChain(HttpClient admin, Func<string, HttpClient> wi
         ["tier"] = tier, ["title"] = "데이터 이용 약정 1판", ["text"] = "제3자 제공 금지. 재식별 시도 금지. 이용 기간 종료 후 파기.",
     };
 
-    private static async Task<JsonElement> Send(HttpClient client, HttpMethod method, string path, JsonNode? body)
-    {
-        using var content = body is null ? null : new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
-        return await SendContent(client, method, path, content);
-    }
+    private static Task<JsonElement> Send(HttpClient client, HttpMethod method, string path, JsonNode? body) =>
+        ProvisionJourney.Send(client, method, path, body);
 
-    private static async Task<JsonElement> SendContent(HttpClient client, HttpMethod method, string path, HttpContent? content)
-    {
-        using var request = new HttpRequestMessage(method, path) { Content = content };
-        using var response = await client.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        Ensure(response.IsSuccessStatusCode, $"{method} {path} answers success (got {(int)response.StatusCode}: {text})");
-        if (string.IsNullOrEmpty(text))
-        {
-            return default;
-        }
+    private static Task<JsonElement> SendContent(HttpClient client, HttpMethod method, string path, HttpContent? content) =>
+        ProvisionJourney.SendContent(client, method, path, content);
 
-        using var document = JsonDocument.Parse(text);
-        return document.RootElement.Clone();
-    }
-
-    private static void Ensure(bool condition, string what)
-    {
-        if (!condition)
-        {
-            throw new InvalidOperationException("Provision chain: expected " + what + ".");
-        }
-    }
+    private static void Ensure(bool condition, string what) => ProvisionJourney.Ensure(condition, what);
 }

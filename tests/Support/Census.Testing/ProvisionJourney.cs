@@ -192,13 +192,13 @@ public sealed class ProvisionJourney(HttpClient admin, Func<string, HttpClient> 
         ["processingPlan"] = new JsonArray("de-identification"),
     };
 
-    private static async Task<JsonElement> Send(HttpClient client, HttpMethod method, string path, JsonNode? body)
+    internal static async Task<JsonElement> Send(HttpClient client, HttpMethod method, string path, JsonNode? body)
     {
         using var content = body is null ? null : new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
         return await SendContent(client, method, path, content);
     }
 
-    private static async Task<JsonElement> SendContent(HttpClient client, HttpMethod method, string path, HttpContent? content)
+    internal static async Task<JsonElement> SendContent(HttpClient client, HttpMethod method, string path, HttpContent? content)
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
         using var response = await client.SendAsync(request);
@@ -213,11 +213,11 @@ public sealed class ProvisionJourney(HttpClient admin, Func<string, HttpClient> 
         return document.RootElement.Clone();
     }
 
-    private static void Ensure(bool condition, string what)
+    internal static void Ensure(bool condition, string what)
     {
         if (!condition)
         {
-            throw new InvalidOperationException("Provision journey: expected " + what + ".");
+            throw new InvalidOperationException("Provision: expected " + what + ".");
         }
     }
 }
