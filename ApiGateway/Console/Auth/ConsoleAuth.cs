@@ -34,6 +34,18 @@ public static class ConsoleAuth
     /// <summary>Policy: a console session of an admin, institution or reviewer key (the processing cases' pages).</summary>
     public const string ProvisionPolicy = "console-provision";
 
+    /// <summary>Policy: a console session of a requester's key (a verified organisation's person).</summary>
+    public const string RequesterPolicy = "console-requester";
+
+    /// <summary>Policy: a console session of an admin or a zone operator (safe-zone sites, a day's bookings, check-in and out).</summary>
+    public const string ZoneStaffPolicy = "console-zone-staff";
+
+    /// <summary>Policy: a console session of an output checker's key.</summary>
+    public const string OutputCheckerPolicy = "console-output-checker";
+
+    /// <summary>Policy: any console session, whatever its role (the landing page, which sends each role home).</summary>
+    public const string SignedInPolicy = "console-signed-in";
+
     public const string SignInPath = "/console/sign-in";
     public const string SignOutPath = "/console/sign-out";
 
@@ -72,7 +84,11 @@ public static class ConsoleAuth
             .AddPolicy(AgencyPolicy, p => p.AddAuthenticationSchemes(Scheme).RequireRole(CensusRoles.Agency))
             .AddPolicy(MemberPolicy, p => p.AddAuthenticationSchemes(Scheme).RequireRole(CensusRoles.Admin, CensusRoles.Agency))
             .AddPolicy(ReviewerPolicy, p => p.AddAuthenticationSchemes(Scheme).RequireRole(CensusRoles.Reviewer))
-            .AddPolicy(ProvisionPolicy, p => p.AddAuthenticationSchemes(Scheme).RequireRole(CensusRoles.Admin, CensusRoles.Agency, CensusRoles.Reviewer));
+            .AddPolicy(ProvisionPolicy, p => p.AddAuthenticationSchemes(Scheme).RequireRole(CensusRoles.Admin, CensusRoles.Agency, CensusRoles.Reviewer))
+            .AddPolicy(RequesterPolicy, p => p.AddAuthenticationSchemes(Scheme).RequireRole(CensusRoles.Requester))
+            .AddPolicy(ZoneStaffPolicy, p => p.AddAuthenticationSchemes(Scheme).RequireRole(CensusRoles.Admin, CensusRoles.ZoneOperator))
+            .AddPolicy(OutputCheckerPolicy, p => p.AddAuthenticationSchemes(Scheme).RequireRole(CensusRoles.OutputChecker))
+            .AddPolicy(SignedInPolicy, p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser());
         return services;
     }
 
