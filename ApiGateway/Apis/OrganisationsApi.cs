@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Census.ApiGateway.Auth;
 using Census.ApiGateway.Http;
 using Census.Domain.Access;
@@ -30,12 +31,14 @@ public static class OrganisationsApi
     public static async Task<Results<Created<Organisation>, ProblemHttpResult>> Register(HttpContext context, IGrainFactory grains, TimeProvider clock)
     {
         var body = await JsonBody.ReadAsync<OrganisationRegistration>(context);
-        if (body.Problem is { } problem)
-        {
-            return problem;
-        }
+        return body.Problem is { } problem ? problem : await RegisterFrom(body.Value, context.User, grains, clock);
+    }
 
-        var validated = OrganisationRules.Validate(body.Value, clock.GetUtcNow(), context.User.Actor());
+    /// <summary>The rules and the grain call of a registration, for the route and the console's form.</summary>
+    public static async Task<Results<Created<Organisation>, ProblemHttpResult>> RegisterFrom(
+        OrganisationRegistration? registration, ClaimsPrincipal caller, IGrainFactory grains, TimeProvider clock)
+    {
+        var validated = OrganisationRules.Validate(registration, clock.GetUtcNow(), caller.Actor());
         if (!validated.IsValid)
         {
             return Problems.Validation(validated.Errors!);
@@ -92,18 +95,25 @@ public static class OrganisationsApi
         }
 
         var body = await JsonBody.ReadAsync<OrganisationVerification>(context);
-        if (body.Problem is { } problem)
+        return body.Problem is { } problem ? problem : await VerifyFrom(id, body.Value, context.User, grains);
+    }
+
+    /// <summary>The rules and the grain call of a verification, for the route and the console's form.</summary>
+    public static async Task<Results<Ok<Organisation>, ProblemHttpResult>> VerifyFrom(
+        string id, OrganisationVerification? verification, ClaimsPrincipal caller, IGrainFactory grains)
+    {
+        if (Problems.InvalidId("id", id) is { } invalid)
         {
-            return problem;
+            return invalid;
         }
 
-        var errors = OrganisationRules.ValidateVerification(body.Value);
+        var errors = OrganisationRules.ValidateVerification(verification);
         if (!errors.IsValid)
         {
             return Problems.Validation(errors);
         }
 
-        return await grains.GetGrain<IOrganisationGrain>(id).Verify(body.Value!.Note!.Trim(), context.User.Actor()) is { } organisation
+        return await grains.GetGrain<IOrganisationGrain>(id).Verify(verification!.Note!.Trim(), caller.Actor()) is { } organisation
             ? TypedResults.Ok(organisation)
             : Problems.NotFound($"No organisation with id '{id}'.");
     }

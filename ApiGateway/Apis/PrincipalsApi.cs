@@ -19,7 +19,7 @@ public static class PrincipalsApi
             .Accepts<PrincipalRegistration>("application/json")
             .WithName("RegisterPrincipal").WithSummary("Register a reviewer, requester, zone operator or output checker (admin).");
         api.MapGet("/", List).RequireAuthorization(CensusRoles.AdminPolicy)
-            .WithName("ListPrincipals").WithSummary("List principals, optionally of one role (admin).");
+            .WithName("ListPrincipals").WithSummary("List principals, optionally of one role and of one organisation (admin).");
         api.MapGet("/{id}", Get).RequireAuthorization(CensusRoles.AdminPolicy)
             .WithName("GetPrincipal").WithSummary("Get a principal (admin).");
         api.MapPost("/{id}/api-keys", IssueApiKey).RequireAuthorization(CensusRoles.AdminPolicy)
@@ -61,13 +61,18 @@ public static class PrincipalsApi
     }
 
     public static async Task<Results<Ok<Page<Principal>>, ProblemHttpResult>> List(
-        IGrainFactory grains, string? role, string? page, string? pageSize)
+        IGrainFactory grains, string? role, string? organisation, string? page, string? pageSize)
     {
         var errors = new ValidationErrors();
         var roleFilter = QueryValues.Enum<PrincipalRole>(errors, "role", role);
+        if (organisation is not null)
+        {
+            Rules.Id(errors, "organisation", organisation);
+        }
+
         var (validPage, validSize) = Paging.Validate(errors, QueryValues.WholeNumber(errors, "page", page), QueryValues.WholeNumber(errors, "pageSize", pageSize));
         return errors.IsValid
-            ? TypedResults.Ok(await grains.GetGrain<IPrincipalRegistryGrain>(IPrincipalRegistryGrain.Key).List(roleFilter, validPage, validSize))
+            ? TypedResults.Ok(await grains.GetGrain<IPrincipalRegistryGrain>(IPrincipalRegistryGrain.Key).List(roleFilter, organisation, validPage, validSize))
             : Problems.Validation(errors);
     }
 

@@ -43,7 +43,7 @@ public interface IPrincipalRegistryGrain : IGrainWithStringKey
     [Alias("Upsert")]
     Task Upsert(Principal principal);
 
-    /// <summary>A page of principals ordered by id, optionally of one role.</summary>
+    /// <summary>A page of principals ordered by id, optionally of one role and of one organisation.</summary>
     [Alias("List"), ReadOnly]
-    Task<Census.Contracts.Common.Page<Principal>> List(PrincipalRole? role, int page, int pageSize);
+    Task<Census.Contracts.Common.Page<Principal>> List(PrincipalRole? role, string? organisation, int page, int pageSize);
 }

@@ -22,10 +22,10 @@ public sealed class PrincipalRegistryGrain(
         await state.WriteOrRollBackAsync(this);
     }
 
-    Task<Page<Principal>> IPrincipalRegistryGrain.List(PrincipalRole? role, int page, int pageSize)
+    Task<Page<Principal>> IPrincipalRegistryGrain.List(PrincipalRole? role, string? organisation, int page, int pageSize)
     {
         var matching = state.State.Principals.Values
-            .Where(p => role is null || p.Role == role)
+            .Where(p => (role is null || p.Role == role) && (organisation is null || p.Organisation == organisation))
             .OrderBy(p => p.Id, StringComparer.Ordinal)
             .ToList();
         return Task.FromResult(new Page<Principal>([.. Paging.Slice(matching, page, pageSize)], page, pageSize, matching.Count));
