@@ -42,13 +42,18 @@ public sealed class RequesterArrange(ConsoleServer server)
     {
         var released = await Scene.ReleasedAsync();
         await Scene.AgreementAsync(released);
+        await ListedAsync(released);
+        return released;
+    }
+
+    /// <summary>Returns once the catalogue's feed lists the release's dataset.</summary>
+    private async Task ListedAsync(ProvisionScene.Released released)
+    {
         var until = DateTimeOffset.UtcNow + FeedTimeout;
         while ((await server.Api.GetAsync(new Uri($"/api/v1/catalogue/{released.Institution}/{released.Dataset}", UriKind.Relative))).StatusCode != HttpStatusCode.OK)
         {
             Assert.True(DateTimeOffset.UtcNow < until, $"the catalogue lists {released.Institution}/{released.Dataset} within {FeedTimeout}");
             await Task.Delay(TimeSpan.FromMilliseconds(100));
         }
-
-        return released;
     }
 }

@@ -23,8 +23,6 @@ public sealed partial class RequesterPagesTests(ConsoleServer server, BrowserFix
             await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("내 데이터 이용");
             await Assertions.Expect(page.Locator("#organisation-verified")).ToContainTextAsync("확인됨");
             await Assertions.Expect(page.Locator("#request-counts tr[data-status='submitted'] td")).ToHaveTextAsync("0");
-            await AssertAccessibleAsync(page);
-            await Screenshots.SaveAsync(page, "requester-home");
 
             // From the catalogue to the form, which sends the requester to the agreement first.
             await page.GotoAsync($"/console/catalogue/{released.Institution}/{released.Dataset}");
@@ -37,12 +35,12 @@ public sealed partial class RequesterPagesTests(ConsoleServer server, BrowserFix
             await Assertions.Expect(agreement.Locator(".agreement-version")).ToHaveTextAsync("1");
             await Assertions.Expect(agreement.Locator(".agreement-text")).ToContainTextAsync("재식별 시도 금지");
             await Assertions.Expect(agreement.Locator(".agreement-sha256")).ToHaveTextAsync(new Regex("^[0-9a-f]{64}$"));
+            await AssertAccessibleAsync(page);
+            await Screenshots.SaveAsync(page, "requester-agreement");
             await page.Locator("#agree-restricted").CheckAsync();
             await page.Locator("#accept-restricted").ClickAsync();
             await Assertions.Expect(page.Locator("#accepted")).ToContainTextAsync("제한 제공 데이터 이용 약정에 동의했습니다");
             await Assertions.Expect(agreement.Locator(".agreement-accepted")).ToBeVisibleAsync();
-            await AssertAccessibleAsync(page);
-            await Screenshots.SaveAsync(page, "requester-agreement");
 
             await agreement.Locator(".to-request").ClickAsync();
             await Assertions.Expect(page.Locator("#agreement-accepted")).ToHaveTextAsync("동의함");
@@ -58,7 +56,7 @@ public sealed partial class RequesterPagesTests(ConsoleServer server, BrowserFix
 
             // The reviewer and the providing agency approve through the API.
             await Requesters.Scene.ApproveAsync(released, requestId, (await Requesters.ReviewerAsync()).Key);
-            await page.ReloadAsync();
+            await page.GotoAsync($"/console/my/requests/{requestId}");
             await Assertions.Expect(page.Locator("#request-status")).ToHaveTextAsync("승인");
             await Assertions.Expect(page.Locator("#approvals tbody tr")).ToHaveCountAsync(2);
             await Assertions.Expect(page.Locator("#history")).ToContainTextAsync("승인 (심사위원)");
@@ -77,6 +75,14 @@ public sealed partial class RequesterPagesTests(ConsoleServer server, BrowserFix
             var download = await page.RunAndWaitForDownloadAsync(() => row.Locator("a").ClickAsync());
             var bytes = await File.ReadAllBytesAsync((await download.PathAsync())!);
             Assert.Equal(expected, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+
+            // Home again: the approved request and the live grant.
+            await page.GotoAsync("/console/my");
+            await Assertions.Expect(page.Locator("#request-counts tr[data-status='approved'] td")).ToHaveTextAsync("1");
+            await Assertions.Expect(page.Locator("#live-grants")).ToHaveTextAsync("유효한 이용 권한 1건");
+            await Assertions.Expect(page.Locator($"#latest-requests tr[data-request='{requestId}']")).ToContainTextAsync("승인");
+            await AssertAccessibleAsync(page);
+            await Screenshots.SaveAsync(page, "requester-home");
         });
     }
 
