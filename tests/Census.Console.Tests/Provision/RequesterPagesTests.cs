@@ -145,7 +145,7 @@ public sealed partial class RequesterPagesTests(ConsoleServer server, BrowserFix
     }
 
     [Fact]
-    public async Task Changes_asked_for_by_the_reviewer_are_answered_in_the_browser_and_the_request_is_resubmitted()
+    public async Task Changes_asked_for_by_the_reviewer_are_answered_in_the_browser_and_the_resubmitted_request_can_be_withdrawn()
     {
         var released = await Requesters.ReleasedAsync();
         var requester = await Requesters.RequesterAsync();
@@ -168,7 +168,35 @@ public sealed partial class RequesterPagesTests(ConsoleServer server, BrowserFix
             await Assertions.Expect(page.Locator("#request-status")).ToHaveTextAsync("재제출됨");
             await Assertions.Expect(page.Locator("#request-period")).ToHaveTextAsync("60일");
             await Assertions.Expect(page.Locator("#saved")).ToHaveTextAsync("보완한 신청서를 다시 제출했습니다.");
+
+            // Still open, so it can be withdrawn; once withdrawn, no form is offered.
+            await page.Locator("#withdrawReason").FillAsync("과제 일정 변경");
+            await page.Locator("#withdraw").ClickAsync();
+            await Assertions.Expect(page.Locator("#request-status")).ToHaveTextAsync("철회");
+            await Assertions.Expect(page.Locator("#withdraw-form")).ToHaveCountAsync(0);
+            await Assertions.Expect(page.Locator("#history")).ToContainTextAsync("과제 일정 변경");
         });
+    }
+
+    [Fact]
+    public async Task A_requester_of_an_unverified_organisation_is_told_plainly_that_requests_wait_for_verification()
+    {
+        var released = await Requesters.ReleasedAsync();
+        var requester = await Requesters.Scene.PrincipalAsync("requester", await Requesters.Scene.OrganisationAsync(verified: false));
+        var page = await NewPageAsync();
+        await StepsAsync(page, async () =>
+        {
+            await SignInAsync(page, requester.Key);
+            await Assertions.Expect(page.Locator("#organisation-verified")).ToHaveTextAsync("아직 확인되지 않음");
+            await Assertions.Expect(page.Locator("#unverified")).ToContainTextAsync("확인이 끝날 때까지 이용 신청과 약정 동의를 할 수 없습니다");
+
+            await page.GotoAsync(RequesterArrange.FormPath(released));
+            await page.Locator("#projectSummary").FillAsync("검증 전 신청");
+            await page.Locator("#periodDays").FillAsync("30");
+            await page.Locator("#submit-request").ClickAsync();
+            await Assertions.Expect(page.Locator("#error-summary")).ToContainTextAsync("소속 기관이 아직 관리자의 확인을 받지 않아 신청을 받을 수 없습니다.");
+        });
+        Assert.Equal(0, await Requesters.RequestCountAsync(requester.Key));
     }
 
     [GeneratedRegex("ar-[0-9a-f]{16}")]
