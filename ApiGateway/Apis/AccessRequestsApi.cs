@@ -50,13 +50,15 @@ public static class AccessRequestsApi
     public static async Task<Results<Created<AccessRequest>, ProblemHttpResult>> Submit(HttpContext context, IGrainFactory grains, TimeProvider clock)
     {
         var body = await JsonBody.ReadAsync<AccessRequestSubmission>(context);
-        if (body.Problem is { } problem)
-        {
-            return problem;
-        }
+        return body.Problem is { } problem ? problem : await SubmitCore(body.Value, context, grains, clock);
+    }
 
-        var errors = AccessRequestRules.Validate(body.Value);
-        if (body.Value?.Version is { } v && !ReleaseVersions.IsValid(v))
+    /// <summary>A submission already read: the one rule set of the API route and the console's request form.</summary>
+    public static async Task<Results<Created<AccessRequest>, ProblemHttpResult>> SubmitCore(
+        AccessRequestSubmission? body, HttpContext context, IGrainFactory grains, TimeProvider clock)
+    {
+        var errors = AccessRequestRules.Validate(body);
+        if (body?.Version is { } v && !ReleaseVersions.IsValid(v))
         {
             errors.Add("version", "must be a release version such as 1.0 or 1.2.");
         }
@@ -66,7 +68,7 @@ public static class AccessRequestsApi
             return Problems.Validation(errors);
         }
 
-        var submission = body.Value!;
+        var submission = body!;
         var (requester, organisation, refusal) = await Requesters.VerifiedAsync(context.User, grains);
         if (refusal is not null)
         {
@@ -200,33 +202,48 @@ public static class AccessRequestsApi
 
     public static async Task<Results<Ok<AccessRequest>, ProblemHttpResult>> Resubmit(string id, HttpContext context, IGrainFactory grains)
     {
+        // A request the caller may not see answers so before anything about the body.
+        var body = await JsonBody.ReadAsync<AccessRequestChanges>(context);
+        return body.Problem is { } bodyProblem
+            ? (await VisibleAsync(id, context.User, grains)).Problem ?? bodyProblem
+            : await ResubmitCore(id, body.Value, context, grains);
+    }
+
+    /// <summary>Changes already read: the one rule set of the API route and the console's resubmission form.</summary>
+    public static async Task<Results<Ok<AccessRequest>, ProblemHttpResult>> ResubmitCore(
+        string id, AccessRequestChanges? body, HttpContext context, IGrainFactory grains)
+    {
         var (request, problem) = await VisibleAsync(id, context.User, grains);
         if (problem is not null)
         {
             return problem;
         }
 
-        var body = await JsonBody.ReadAsync<AccessRequestChanges>(context);
-        if (body.Problem is { } bodyProblem)
-        {
-            return bodyProblem;
-        }
-
-        var errors = AccessRequestRules.ValidateChanges(body.Value, request!);
+        var errors = AccessRequestRules.ValidateChanges(body, request!);
         if (!errors.IsValid)
         {
             return Problems.Validation(errors);
         }
 
-        if (body.Value!.Analysts is { } analysts && await AnalystProblem(grains, analysts, request!.OrganisationId) is { } analystProblem)
+        if (body!.Analysts is { } analysts && await AnalystProblem(grains, analysts, request!.OrganisationId) is { } analystProblem)
         {
             return analystProblem;
         }
 
-        return Answer(await grains.GetGrain<IAccessRequestGrain>(id).Resubmit(body.Value, Actor(context.User)));
+        return Answer(await grains.GetGrain<IAccessRequestGrain>(id).Resubmit(body, Actor(context.User)));
     }
 
     public static async Task<Results<Ok<AccessRequest>, ProblemHttpResult>> Withdraw(string id, HttpContext context, IGrainFactory grains)
+    {
+        var body = await JsonBody.ReadAsync<AccessWithdrawal>(context);
+        return body.Problem is { } bodyProblem
+            ? (await VisibleAsync(id, context.User, grains)).Problem ?? bodyProblem
+            : await WithdrawCore(id, body.Value, context, grains);
+    }
+
+    /// <summary>A withdrawal already read: the one rule set of the API route and the console's withdraw button.</summary>
+    public static async Task<Results<Ok<AccessRequest>, ProblemHttpResult>> WithdrawCore(
+        string id, AccessWithdrawal? body, HttpContext context, IGrainFactory grains)
     {
         var (_, problem) = await VisibleAsync(id, context.User, grains);
         if (problem is not null)
@@ -234,16 +251,10 @@ public static class AccessRequestsApi
             return problem;
         }
 
-        var body = await JsonBody.ReadAsync<AccessWithdrawal>(context);
-        if (body.Problem is { } bodyProblem)
-        {
-            return bodyProblem;
-        }
-
         var errors = new ValidationErrors();
-        Rules.OptionalText(errors, "reason", body.Value?.Reason, AccessRequestRules.MaxReasonLength);
+        Rules.OptionalText(errors, "reason", body?.Reason, AccessRequestRules.MaxReasonLength);
         return errors.IsValid
-            ? Answer(await grains.GetGrain<IAccessRequestGrain>(id).Withdraw(body.Value?.Reason?.Trim(), Actor(context.User)))
+            ? Answer(await grains.GetGrain<IAccessRequestGrain>(id).Withdraw(body?.Reason?.Trim(), Actor(context.User)))
             : Problems.Validation(errors);
     }
 
