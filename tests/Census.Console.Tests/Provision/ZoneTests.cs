@@ -7,13 +7,10 @@ namespace Census.Console.Tests.Provision;
 [Collection(ConsoleCollection.Name)]
 public sealed class ZoneTests(ConsoleServer server, BrowserFixture browser) : ConsoleTest(server, browser)
 {
-    private static Task<(ProvisionScene.Released Released, string Organisation, (string Id, string Key) Requester, string GrantId)>? _granted;
-
     private ProvisionScene Scene => new(Server);
 
-    /// <summary>One released safe-zone-only dataset and its live grant for the class: the census loop is costly.</summary>
     private Task<(ProvisionScene.Released Released, string Organisation, (string Id, string Key) Requester, string GrantId)> GrantedAsync() =>
-        _granted ??= Scene.GrantedAsync("safe-zone-only", periodDays: 25);
+        ZoneGrant.Of(Server);
 
     [Fact]
     public async Task A_requester_books_a_seat_for_today_and_the_operator_checks_it_in_and_out()
