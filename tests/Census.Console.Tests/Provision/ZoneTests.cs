@@ -55,6 +55,16 @@ public sealed class ZoneTests(ConsoleServer server, BrowserFixture browser) : Co
             await row.GetByRole(AriaRole.Button, new() { Name = "퇴실 확인" }).ClickAsync();
             await Assertions.Expect(operatorPage.Locator("#saved")).ToHaveTextAsync("퇴실을 기록했습니다.");
             await Assertions.Expect(row.Locator(".visit")).ToContainTextAsync("퇴실");
+
+            var tomorrow = DateOnly.ParseExact(ProvisionScene.TodayInKorea(), "yyyy-MM-dd").AddDays(1).ToString("yyyy-MM-dd");
+            await operatorPage.Locator("#closeDay").FillAsync(tomorrow);
+            await operatorPage.Locator("#closeReason").FillAsync("전산 장비 점검");
+            await operatorPage.Locator("#close-day").ClickAsync();
+            await Assertions.Expect(operatorPage.Locator("#saved")).ToHaveTextAsync("쉬는 날로 지정했습니다.");
+            await Assertions.Expect(operatorPage.Locator($"#closures tr[data-closure='{tomorrow}']")).ToContainTextAsync("전산 장비 점검");
+            await operatorPage.Locator($"#reopen-{tomorrow}").ClickAsync();
+            await Assertions.Expect(operatorPage.Locator("#saved")).ToHaveTextAsync("다시 열었습니다.");
+            await Assertions.Expect(operatorPage.Locator("#no-closures")).ToBeVisibleAsync();
         });
 
         var booking = (await ProvisionScene.SendAsync(Server.ApiWith(requester.Key), HttpMethod.Get, "/api/v1/safe-zones/bookings/mine"))
@@ -84,9 +94,15 @@ public sealed class ZoneTests(ConsoleServer server, BrowserFixture browser) : Co
             await Assertions.Expect(page.Locator("#error-seats")).ToHaveTextAsync("선택한 날짜의 좌석이 부족합니다(정원 초과).");
             await Assertions.Expect(page.Locator("#seats")).ToHaveAttributeAsync("aria-invalid", "true");
             await Assertions.Expect(page.Locator("#error-summary")).ToBeVisibleAsync();
-        });
+            var mine = await ProvisionScene.SendAsync(requesterApi, HttpMethod.Get, "/api/v1/safe-zones/bookings/mine");
+            Assert.Single(mine.EnumerateArray(), b => b.GetProperty("siteId").GetString() == site);
 
-        var mine = await ProvisionScene.SendAsync(requesterApi, HttpMethod.Get, "/api/v1/safe-zones/bookings/mine");
-        Assert.Single(mine.EnumerateArray(), b => b.GetProperty("siteId").GetString() == site);
+            // The seat held through the API is given back from the page.
+            var row = page.Locator("#bookings tbody tr").Filter(new() { HasText = site });
+            await row.Locator("input[name='reason']").FillAsync("일정 변경");
+            await row.GetByRole(AriaRole.Button, new() { Name = "예약 취소" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#saved")).ToHaveTextAsync("예약을 취소했습니다.");
+            await Assertions.Expect(row.Locator(".status")).ToHaveTextAsync("취소됨");
+        });
     }
 }
