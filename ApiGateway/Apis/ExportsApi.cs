@@ -65,11 +65,11 @@ public static class ExportsApi
         }
 
         var body = await JsonBody.ReadAsync<NewExport>(context);
-        return body.Problem ?? await SubmitCore(body.Value, context, grains, store);
+        return body.Problem ?? await SubmitWith(body.Value, context, grains, store);
     }
 
     /// <summary>Submit's typed core (the route and the console): the caller, the body's rules, the grant, the stored files and the automatic checks.</summary>
-    public static async Task<Results<Created<ExportRequest>, ProblemHttpResult>> SubmitCore(
+    public static async Task<Results<Created<ExportRequest>, ProblemHttpResult>> SubmitWith(
         NewExport? body, HttpContext context, IGrainFactory grains, ContentStore store)
     {
         if (!context.User.IsInRole(CensusRoles.Requester) || context.User.Principal() is not { } requester)

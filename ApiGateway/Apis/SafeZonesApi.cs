@@ -158,14 +158,14 @@ public static class SafeZonesApi
         }
 
         var body = await JsonBody.ReadAsync<NewSafeZoneBooking>(context);
-        return body.Problem ?? await BookCore(site, body.Value, context.Request.Headers[Preconditions.IdempotencyKeyHeader].ToString(), context, grains);
+        return body.Problem ?? await BookWith(site, body.Value, context.Request.Headers[Preconditions.IdempotencyKeyHeader].ToString(), context, grains);
     }
 
     /// <summary>
     /// Book's typed core (the route and the console): the caller's role, the body's rules and the site's decision.
     /// An empty <paramref name="idempotencyKey"/> books anew.
     /// </summary>
-    public static async Task<Results<Created<SafeZoneBooking>, ProblemHttpResult>> BookCore(
+    public static async Task<Results<Created<SafeZoneBooking>, ProblemHttpResult>> BookWith(
         string site, NewSafeZoneBooking? body, string idempotencyKey, HttpContext context, IGrainFactory grains)
     {
         if (Problems.InvalidId("site", site) is { } invalid)
