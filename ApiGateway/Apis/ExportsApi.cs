@@ -59,18 +59,25 @@ public static class ExportsApi
     public static async Task<Results<Created<ExportRequest>, ProblemHttpResult>> Submit(
         HttpContext context, IGrainFactory grains, ContentStore store)
     {
-        if (!context.User.IsInRole(CensusRoles.Requester) || context.User.Principal() is not { } requester)
+        if (!context.User.IsInRole(CensusRoles.Requester) || context.User.Principal() is null)
         {
             return Problems.Forbidden("Only a requester asks for an export, from their safe-zone grant.");
         }
 
         var body = await JsonBody.ReadAsync<NewExport>(context);
-        if (body.Problem is { } problem)
+        return body.Problem ?? await SubmitWith(body.Value, context, grains, store);
+    }
+
+    /// <summary>Submit's typed core (the route and the console): the caller, the body's rules, the grant, the stored files and the automatic checks.</summary>
+    public static async Task<Results<Created<ExportRequest>, ProblemHttpResult>> SubmitWith(
+        NewExport? body, HttpContext context, IGrainFactory grains, ContentStore store)
+    {
+        if (!context.User.IsInRole(CensusRoles.Requester) || context.User.Principal() is not { } requester)
         {
-            return problem;
+            return Problems.Forbidden("Only a requester asks for an export, from their safe-zone grant.");
         }
 
-        var validated = ExportRules.Validate(body.Value);
+        var validated = ExportRules.Validate(body);
         if (!validated.IsValid)
         {
             return Problems.Validation(validated.Errors!);
@@ -152,18 +159,25 @@ public static class ExportsApi
         }
 
         var body = await JsonBody.ReadAsync<ExportDecisionEntry>(context);
-        if (body.Problem is { } problem)
+        return body.Problem ?? await DecideWith(exportId, body.Value, context, grains);
+    }
+
+    /// <summary>Decide's typed core (the route and the console): the body's rules and the request grain's decision.</summary>
+    public static async Task<Results<Ok<ExportRequest>, ProblemHttpResult>> DecideWith(
+        string exportId, ExportDecisionEntry? body, HttpContext context, IGrainFactory grains)
+    {
+        if (Problems.InvalidId("exportId", exportId) is { } invalid)
         {
-            return problem;
+            return invalid;
         }
 
-        var errors = ExportRules.Validate(body.Value);
+        var errors = ExportRules.Validate(body);
         if (!errors.IsValid)
         {
             return Problems.Validation(errors);
         }
 
-        var entry = body.Value!;
+        var entry = body!;
         var result = await Export(grains, exportId).Decide(
             new CheckerDecision(context.User.Principal()!, entry.Decision!.Value, entry.Reason!, context.User.Actor()));
         return result.Outcome switch

@@ -119,14 +119,23 @@ public static class SafeZonesApi
         }
 
         var body = await JsonBody.ReadAsync<SafeZoneReason>(context);
-        if (body.Problem is { } problem)
-        {
-            return problem;
-        }
+        return body.Problem ?? await CloseCore(found!, parsed!.Value, body.Value, context, grains);
+    }
 
-        var errors = SafeZoneRules.Validate(body.Value);
+    /// <summary>Close's typed core (the route and the console): the body's rules and the site's decision.</summary>
+    public static async Task<Results<Ok<SafeZoneSite>, ProblemHttpResult>> CloseWith(
+        string site, string day, SafeZoneReason? body, HttpContext context, IGrainFactory grains)
+    {
+        var (found, parsed, refused) = await StaffSiteAsync(site, day, context, grains, admins: true);
+        return refused ?? await CloseCore(found!, parsed!.Value, body, context, grains);
+    }
+
+    private static async Task<Results<Ok<SafeZoneSite>, ProblemHttpResult>> CloseCore(
+        SafeZoneSite found, DateOnly day, SafeZoneReason? body, HttpContext context, IGrainFactory grains)
+    {
+        var errors = SafeZoneRules.Validate(body);
         return errors.IsValid
-            ? SiteAnswer(await Site(grains, found!.Id).Close(parsed!.Value, body.Value!.Reason!.Trim(), context.User.Actor()))
+            ? SiteAnswer(await Site(grains, found.Id).Close(day, body!.Reason!.Trim(), context.User.Actor()))
             : Problems.Validation(errors);
     }
 
@@ -149,20 +158,35 @@ public static class SafeZonesApi
         }
 
         var body = await JsonBody.ReadAsync<NewSafeZoneBooking>(context);
-        if (body.Problem is { } problem)
+        return body.Problem ?? await BookWith(site, body.Value, context.Request.Headers[Preconditions.IdempotencyKeyHeader].ToString(), context, grains);
+    }
+
+    /// <summary>
+    /// Book's typed core (the route and the console): the caller's role, the body's rules and the site's decision.
+    /// An empty <paramref name="idempotencyKey"/> books anew.
+    /// </summary>
+    public static async Task<Results<Created<SafeZoneBooking>, ProblemHttpResult>> BookWith(
+        string site, NewSafeZoneBooking? body, string idempotencyKey, HttpContext context, IGrainFactory grains)
+    {
+        if (Problems.InvalidId("site", site) is { } invalid)
         {
-            return problem;
+            return invalid;
         }
 
-        var errors = SafeZoneRules.Validate(body.Value);
+        if (context.User.Principal() is not { } caller || !context.User.IsInRole(CensusRoles.Requester))
+        {
+            return Problems.Forbidden("Only requesters book safe zones.");
+        }
+
+        var errors = SafeZoneRules.Validate(body);
         if (!errors.IsValid)
         {
             return Problems.Validation(errors);
         }
 
-        var booking = body.Value!;
+        var booking = body!;
         var request = new BookingRequest(
-            BookingId(caller.Id, context.Request.Headers[Preconditions.IdempotencyKeyHeader].ToString()), booking.GrantId!, caller.Id,
+            BookingId(caller.Id, idempotencyKey), booking.GrantId!, caller.Id,
             caller.Organisation, booking.Days!, booking.Seats!.Value, context.User.Actor());
         var result = await Site(grains, site).Book(request);
         return result.Outcome is SafeZoneOutcome.Created or SafeZoneOutcome.Replayed
@@ -205,14 +229,23 @@ public static class SafeZonesApi
         }
 
         var body = await JsonBody.ReadAsync<SafeZoneReason>(context);
-        if (body.Problem is { } problem)
-        {
-            return problem;
-        }
+        return body.Problem ?? await CancelCore(found!, booking!, body.Value, context, grains);
+    }
 
-        var errors = SafeZoneRules.Validate(body.Value);
+    /// <summary>Cancel's typed core (the route and the console): who may act, the body's rules and the site's decision.</summary>
+    public static async Task<Results<Ok<SafeZoneBooking>, ProblemHttpResult>> CancelWith(
+        string site, string id, SafeZoneReason? body, HttpContext context, IGrainFactory grains)
+    {
+        var (found, booking, refused) = await BookingAsync(site, id, context, grains, requester: true, admins: true);
+        return refused ?? await CancelCore(found!, booking!, body, context, grains);
+    }
+
+    private static async Task<Results<Ok<SafeZoneBooking>, ProblemHttpResult>> CancelCore(
+        SafeZoneSite found, SafeZoneBooking booking, SafeZoneReason? body, HttpContext context, IGrainFactory grains)
+    {
+        var errors = SafeZoneRules.Validate(body);
         return errors.IsValid
-            ? BookingAnswer(await Site(grains, found!.Id).Cancel(booking!.Id, body.Value!.Reason!.Trim(), context.User.Actor()))
+            ? BookingAnswer(await Site(grains, found.Id).Cancel(booking.Id, body!.Reason!.Trim(), context.User.Actor()))
             : Problems.Validation(errors);
     }
 

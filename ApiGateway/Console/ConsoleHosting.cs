@@ -77,6 +77,7 @@ public static class ConsoleHosting
         app.MapAdminConsoleFiles();
         app.MapAgencyConsoleFiles();
         app.MapRequesterConsoleFiles();
+        app.MapExportConsoleFiles();
 
         // Sign-out and the language switch are plain form posts: binding [FromForm] makes antiforgery check them.
         app.MapPost(ConsoleAuth.SignOutPath, async (HttpContext context, [FromForm] string? signOut) =>
