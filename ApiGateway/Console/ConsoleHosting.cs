@@ -76,6 +76,7 @@ public static class ConsoleHosting
         ConsoleAssets.Map(app);
         app.MapAdminConsoleFiles();
         app.MapAgencyConsoleFiles();
+        app.MapProviderConsoleFiles();
 
         // Sign-out and the language switch are plain form posts: binding [FromForm] makes antiforgery check them.
         app.MapPost(ConsoleAuth.SignOutPath, async (HttpContext context, [FromForm] string? signOut) =>
