@@ -170,21 +170,22 @@ public static class AccessRequestsApi
 
     public static async Task<Results<Ok<AccessRequest>, ProblemHttpResult>> Decide(string id, HttpContext context, IGrainFactory grains)
     {
+        var body = await JsonBody.ReadAsync<AccessDecisionInput>(context);
+        return body.Problem ?? await DecideWith(id, body.Value, context, grains);
+    }
+
+    /// <summary>A decision already read from its body (the API route and the console's review page).</summary>
+    public static async Task<Results<Ok<AccessRequest>, ProblemHttpResult>> DecideWith(string id, AccessDecisionInput? input, HttpContext context, IGrainFactory grains)
+    {
         var (request, problem) = await VisibleAsync(id, context.User, grains);
         if (problem is not null)
         {
             return problem;
         }
 
-        var body = await JsonBody.ReadAsync<AccessDecisionInput>(context);
-        if (body.Problem is { } bodyProblem)
-        {
-            return bodyProblem;
-        }
-
         var errors = new ValidationErrors();
-        Rules.Required(errors, "decision", body.Value?.Decision);
-        Rules.RequiredText(errors, "reason", body.Value?.Reason, AccessRequestRules.MaxReasonLength);
+        Rules.Required(errors, "decision", input?.Decision);
+        Rules.RequiredText(errors, "reason", input?.Reason, AccessRequestRules.MaxReasonLength);
         if (!errors.IsValid)
         {
             return Problems.Validation(errors);
@@ -196,7 +197,7 @@ public static class AccessRequestsApi
             : user.IsInRole(CensusRoles.Reviewer) ? AccessDecider.Reviewer
             : null;
         var result = await grains.GetGrain<IAccessRequestGrain>(id)
-            .Decide(body.Value!.Decision!.Value, body.Value.Reason!.Trim(), new AccessActor(user.Actor(), capacity, user.Principal()));
+            .Decide(input!.Decision!.Value, input.Reason!.Trim(), new AccessActor(user.Actor(), capacity, user.Principal()));
         return Answer(result);
     }
 
@@ -260,6 +261,13 @@ public static class AccessRequestsApi
 
     public static async Task<Results<Ok<AccessRequest>, ProblemHttpResult>> Extend(string id, HttpContext context, IGrainFactory grains)
     {
+        var body = await JsonBody.ReadAsync<AccessExtension>(context);
+        return body.Problem ?? await ExtendWith(id, body.Value, context, grains);
+    }
+
+    /// <summary>An extension already read from its body (the API route and the console's review page).</summary>
+    public static async Task<Results<Ok<AccessRequest>, ProblemHttpResult>> ExtendWith(string id, AccessExtension? input, HttpContext context, IGrainFactory grains)
+    {
         var (request, problem) = await VisibleAsync(id, context.User, grains);
         if (problem is not null)
         {
@@ -271,22 +279,16 @@ public static class AccessRequestsApi
             return Problems.Forbidden("Only the providing institution's agency or an admin extends a request's due date.");
         }
 
-        var body = await JsonBody.ReadAsync<AccessExtension>(context);
-        if (body.Problem is { } bodyProblem)
-        {
-            return bodyProblem;
-        }
-
         var errors = new ValidationErrors();
-        Rules.Required(errors, "days", body.Value?.Days);
-        if (body.Value?.Days is < 1 or > AccessRequestRules.MaxExtensionDays)
+        Rules.Required(errors, "days", input?.Days);
+        if (input?.Days is < 1 or > AccessRequestRules.MaxExtensionDays)
         {
             errors.Add("days", $"must be 1–{AccessRequestRules.MaxExtensionDays}.");
         }
 
-        Rules.RequiredText(errors, "reason", body.Value?.Reason, AccessRequestRules.MaxReasonLength);
+        Rules.RequiredText(errors, "reason", input?.Reason, AccessRequestRules.MaxReasonLength);
         return errors.IsValid
-            ? Answer(await grains.GetGrain<IAccessRequestGrain>(id).Extend(body.Value!.Days!.Value, body.Value.Reason!.Trim(), Actor(context.User)))
+            ? Answer(await grains.GetGrain<IAccessRequestGrain>(id).Extend(input!.Days!.Value, input.Reason!.Trim(), Actor(context.User)))
             : Problems.Validation(errors);
     }
 

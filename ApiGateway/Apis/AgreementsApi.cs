@@ -48,25 +48,31 @@ public static class AgreementsApi
             return invalid;
         }
 
+        var body = await JsonBody.ReadAsync<AgreementDraft>(context);
+        return body.Problem ?? await PublishWith(institutionId, datasetId, body.Value, context, grains);
+    }
+
+    /// <summary>An agreement already read from its body (the API route and the console's provision page).</summary>
+    public static async Task<Results<Created<Agreement>, ProblemHttpResult>> PublishWith(
+        string institutionId, string datasetId, AgreementDraft? draft, HttpContext context, IGrainFactory grains)
+    {
+        if (Ids(institutionId, datasetId) is { } invalid)
+        {
+            return invalid;
+        }
+
         if (!context.User.CanActFor(institutionId))
         {
             return Problems.Forbidden("Only an admin or the providing institution's agency publishes its agreements.");
         }
 
-        var body = await JsonBody.ReadAsync<AgreementDraft>(context);
-        if (body.Problem is { } problem)
-        {
-            return problem;
-        }
-
-        var errors = AgreementRules.Validate(body.Value);
+        var errors = AgreementRules.Validate(draft);
         if (!errors.IsValid)
         {
             return Problems.Validation(errors);
         }
 
-        var draft = body.Value!;
-        var agreement = await Terms(grains, institutionId, datasetId).PublishAgreement(draft.Tier!.Value, draft.Title!, draft.Text!, context.User.Actor());
+        var agreement = await Terms(grains, institutionId, datasetId).PublishAgreement(draft!.Tier!.Value, draft.Title!, draft.Text!, context.User.Actor());
         return TypedResults.Created($"{Path(institutionId, datasetId)}/agreements", agreement);
     }
 
@@ -137,18 +143,25 @@ public static class AgreementsApi
             return invalid;
         }
 
+        var body = await JsonBody.ReadAsync<OfferDefinition>(context);
+        return body.Problem ?? await SetOfferWith(institutionId, datasetId, version, body.Value, context, grains);
+    }
+
+    /// <summary>An offer already read from its body (the API route and the console's provision page).</summary>
+    public static async Task<Results<Ok<Offer>, ProblemHttpResult>> SetOfferWith(
+        string institutionId, string datasetId, string version, OfferDefinition? definition, HttpContext context, IGrainFactory grains)
+    {
+        if (Ids(institutionId, datasetId, version) is { } invalid)
+        {
+            return invalid;
+        }
+
         if (!context.User.CanActFor(institutionId))
         {
             return Problems.Forbidden("Only an admin or the providing institution's agency sets its offers.");
         }
 
-        var body = await JsonBody.ReadAsync<OfferDefinition>(context);
-        if (body.Problem is { } problem)
-        {
-            return problem;
-        }
-
-        var errors = OfferRules.Validate(body.Value);
+        var errors = OfferRules.Validate(definition);
         if (!errors.IsValid)
         {
             return Problems.Validation(errors);
@@ -161,7 +174,7 @@ public static class AgreementsApi
 
         var terms = Terms(grains, institutionId, datasetId);
         var agreement = AgreementRules.Current(await terms.Agreements(), release.Tier);
-        var offer = await terms.SetOffer(version, body.Value!.Pricing!.Value, body.Value.PriceKrw!.Value, agreement?.Version, context.User.Actor());
+        var offer = await terms.SetOffer(version, definition!.Pricing!.Value, definition.PriceKrw!.Value, agreement?.Version, context.User.Actor());
         return TypedResults.Ok(offer);
     }
 

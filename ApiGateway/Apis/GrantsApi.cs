@@ -79,6 +79,14 @@ public static class GrantsApi
 
     public static async Task<Results<Ok<Grant>, ProblemHttpResult>> Revoke(string id, HttpContext context, IGrainFactory grains, TimeProvider clock)
     {
+        var body = await JsonBody.ReadAsync<GrantRevocation>(context);
+        return body.Problem ?? await RevokeWith(id, body.Value, context, grains, clock);
+    }
+
+    /// <summary>A revocation already read from its body (the API route and the console's review page).</summary>
+    public static async Task<Results<Ok<Grant>, ProblemHttpResult>> RevokeWith(
+        string id, GrantRevocation? revocation, HttpContext context, IGrainFactory grains, TimeProvider clock)
+    {
         var (grant, problem) = await VisibleAsync(id, context.User, grains);
         if (problem is not null)
         {
@@ -90,14 +98,8 @@ public static class GrantsApi
             return Problems.Forbidden("Only the providing institution's agency or an admin revokes a grant.");
         }
 
-        var body = await JsonBody.ReadAsync<GrantRevocation>(context);
-        if (body.Problem is { } bodyProblem)
-        {
-            return bodyProblem;
-        }
-
         var errors = new ValidationErrors();
-        Rules.RequiredText(errors, "reason", body.Value?.Reason, AccessRequestRules.MaxReasonLength);
+        Rules.RequiredText(errors, "reason", revocation?.Reason, AccessRequestRules.MaxReasonLength);
         if (!errors.IsValid)
         {
             return Problems.Validation(errors);
@@ -108,7 +110,7 @@ public static class GrantsApi
             return Problems.Conflict($"Grant {id} is {Names.Of(GrantRules.StatusAt(grant, clock.GetUtcNow()))}; only a live grant is revoked.");
         }
 
-        var revoked = await grains.GetGrain<IGrantGrain>(id).Revoke(body.Value!.Reason!.Trim(), context.User.Actor());
+        var revoked = await grains.GetGrain<IGrantGrain>(id).Revoke(revocation!.Reason!.Trim(), context.User.Actor());
         return revoked is { Status: GrantStatus.Revoked }
             ? TypedResults.Ok(revoked)
             : Problems.Conflict($"Grant {id} ended before it could be revoked.");

@@ -78,6 +78,7 @@ public static class ConsoleHosting
         app.MapAgencyConsoleFiles();
         app.MapRequesterConsoleFiles();
         app.MapExportConsoleFiles();
+        app.MapProviderConsoleFiles();
 
         // Sign-out and the language switch are plain form posts: binding [FromForm] makes antiforgery check them.
         app.MapPost(ConsoleAuth.SignOutPath, async (HttpContext context, [FromForm] string? signOut) =>
