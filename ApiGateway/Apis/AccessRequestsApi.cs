@@ -50,11 +50,11 @@ public static class AccessRequestsApi
     public static async Task<Results<Created<AccessRequest>, ProblemHttpResult>> Submit(HttpContext context, IGrainFactory grains, TimeProvider clock)
     {
         var body = await JsonBody.ReadAsync<AccessRequestSubmission>(context);
-        return body.Problem is { } problem ? problem : await SubmitCore(body.Value, context, grains, clock);
+        return body.Problem is { } problem ? problem : await SubmitWith(body.Value, context, grains, clock);
     }
 
     /// <summary>A submission already read: the one rule set of the API route and the console's request form.</summary>
-    public static async Task<Results<Created<AccessRequest>, ProblemHttpResult>> SubmitCore(
+    public static async Task<Results<Created<AccessRequest>, ProblemHttpResult>> SubmitWith(
         AccessRequestSubmission? body, HttpContext context, IGrainFactory grains, TimeProvider clock)
     {
         var errors = AccessRequestRules.Validate(body);
@@ -207,11 +207,11 @@ public static class AccessRequestsApi
         var body = await JsonBody.ReadAsync<AccessRequestChanges>(context);
         return body.Problem is { } bodyProblem
             ? (await VisibleAsync(id, context.User, grains)).Problem ?? bodyProblem
-            : await ResubmitCore(id, body.Value, context, grains);
+            : await ResubmitWith(id, body.Value, context, grains);
     }
 
     /// <summary>Changes already read: the one rule set of the API route and the console's resubmission form.</summary>
-    public static async Task<Results<Ok<AccessRequest>, ProblemHttpResult>> ResubmitCore(
+    public static async Task<Results<Ok<AccessRequest>, ProblemHttpResult>> ResubmitWith(
         string id, AccessRequestChanges? body, HttpContext context, IGrainFactory grains)
     {
         var (request, problem) = await VisibleAsync(id, context.User, grains);
@@ -239,11 +239,11 @@ public static class AccessRequestsApi
         var body = await JsonBody.ReadAsync<AccessWithdrawal>(context);
         return body.Problem is { } bodyProblem
             ? (await VisibleAsync(id, context.User, grains)).Problem ?? bodyProblem
-            : await WithdrawCore(id, body.Value, context, grains);
+            : await WithdrawWith(id, body.Value, context, grains);
     }
 
     /// <summary>A withdrawal already read: the one rule set of the API route and the console's withdraw button.</summary>
-    public static async Task<Results<Ok<AccessRequest>, ProblemHttpResult>> WithdrawCore(
+    public static async Task<Results<Ok<AccessRequest>, ProblemHttpResult>> WithdrawWith(
         string id, AccessWithdrawal? body, HttpContext context, IGrainFactory grains)
     {
         var (_, problem) = await VisibleAsync(id, context.User, grains);
