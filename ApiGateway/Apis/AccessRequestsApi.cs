@@ -24,7 +24,7 @@ public static class AccessRequestsApi
             .WithSummary("Ask for restricted or safe-zone-only data of a published release, for a purpose, project, analysts and period, having accepted the tier's current agreement. Refused with why: open or not providable data, a purpose the licence excludes, a period over the limit, an unverified organisation.");
         api.MapGet("/", List).RequireAuthorization(CensusRoles.AccessPolicy)
             .WithName("ListAccessRequests")
-            .WithSummary("The requests that concern the caller, soonest due first: a requester's own, an agency's datasets', a reviewer's open queue (none of their own organisation), or all (admin). Filters: status, overdue.");
+            .WithSummary("The requests that concern the caller, soonest due first: a requester's own, an agency's datasets', a reviewer's open queue (none of their own organisation), or all (admin). Filters: status, overdue, institutionId, datasetId.");
         api.MapGet("/{id}", Get).RequireAuthorization(CensusRoles.AccessPolicy)
             .WithName("GetAccessRequest")
             .WithSummary("A request with its approvals, due date and history.");
@@ -122,7 +122,7 @@ public static class AccessRequestsApi
 
     public static async Task<Results<Ok<Page<AccessRequestSummary>>, ProblemHttpResult>> List(
         HttpContext context, IGrainFactory grains, TimeProvider clock,
-        string? status, string? overdue, string? institutionId, string? page, string? pageSize)
+        string? status, string? overdue, string? institutionId, string? datasetId, string? page, string? pageSize)
     {
         var errors = new ValidationErrors();
         var statusFilter = QueryValues.Enum<AccessRequestStatus>(errors, "status", status);
@@ -132,6 +132,11 @@ public static class AccessRequestsApi
             Rules.Id(errors, "institutionId", institutionId);
         }
 
+        if (datasetId is not null)
+        {
+            Rules.Id(errors, "datasetId", datasetId);
+        }
+
         var (validPage, validSize) = Paging.Validate(errors, QueryValues.WholeNumber(errors, "page", page), QueryValues.WholeNumber(errors, "pageSize", pageSize));
         if (!errors.IsValid)
         {
@@ -139,7 +144,7 @@ public static class AccessRequestsApi
         }
 
         var user = context.User;
-        var query = new AccessQuery(institutionId, null, statusFilter, overdueFilter, OpenOnly: false, null, clock.GetUtcNow());
+        var query = new AccessQuery(institutionId, null, statusFilter, overdueFilter, OpenOnly: false, null, clock.GetUtcNow(), datasetId);
         if (user.IsInRole(CensusRoles.Requester))
         {
             query = query with { RequesterId = user.Principal()!.Id };

@@ -42,7 +42,8 @@ public sealed record AccessQuery(
     [property: Id(3)] bool? Overdue,
     [property: Id(4)] bool OpenOnly,
     [property: Id(5)] string? ExcludeOrganisation,
-    [property: Id(6)] DateTimeOffset Now);
+    [property: Id(6)] DateTimeOffset Now,
+    [property: Id(7)] string? DatasetId = null);
 
 /// <summary>Which grants a listing shows: any member null means any.</summary>
 [GenerateSerializer, Immutable, Alias("census.GrantQuery")]

@@ -40,6 +40,7 @@ public sealed class AccessBoardGrain(
     {
         var matching = state.State.Requests.Values
             .Where(r => query.InstitutionId is null || r.InstitutionId == query.InstitutionId)
+            .Where(r => query.DatasetId is null || r.DatasetId == query.DatasetId)
             .Where(r => query.RequesterId is null || r.RequesterId == query.RequesterId)
             .Where(r => query.Status is null || r.Status == query.Status)
             .Where(r => !query.OpenOnly || AccessRequestRules.IsOpen(r.Status))

@@ -237,6 +237,30 @@ public sealed class AccessRequestTests(GatewayFixture gateway)
         }
     }
 
+    [Fact]
+    public async Task Listing_requests_of_one_dataset_shows_that_datasets_requests_only()
+    {
+        var scene = await AccessScene.Arrange(gateway);
+        var id = await scene.SubmittedAsync();
+
+        var mine = await AccessScene.Ok(scene.Agency, HttpMethod.Get, $"/api/v1/access-requests?datasetId={AccessScene.DatasetId}", null);
+        var other = await AccessScene.Ok(scene.Agency, HttpMethod.Get, "/api/v1/access-requests?datasetId=another-dataset", null);
+
+        Assert.Equal([id], mine.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!));
+        Assert.Equal(0, other.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Listing_requests_of_a_malformed_dataset_id_is_a_bad_request_naming_it()
+    {
+        var scene = await AccessScene.Arrange(gateway);
+
+        using var response = await scene.Agency.GetAsync("/api/v1/access-requests?datasetId=Not%20An%20Id");
+
+        var problem = await response.AssertProblem(HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("datasetId", out _));
+    }
+
     private static async Task AssertNoRequests(AccessScene scene)
     {
         var page = await AccessScene.Ok(scene.Admin, HttpMethod.Get, $"/api/v1/access-requests?institutionId={scene.InstitutionId}", null);

@@ -57,6 +57,7 @@ public sealed class AdminOrganisationTests(ConsoleServer server, BrowserFixture 
             await page.Locator("#add-person").ClickAsync();
             await Assertions.Expect(page.Locator($"#people tr[data-principal='{person}'] td").Nth(2)).ToHaveTextAsync("이용자");
             key = await page.Locator("#issued-key").InputValueAsync();
+            await Assertions.Expect(page.Locator("#person-id")).ToHaveValueAsync(""); // the next person starts from an empty form
             Assert.StartsWith("cpr.", key);
             await AssertAccessibleAsync(page);
             await Screenshots.SaveAsync(page, "admin-organisation");
