@@ -75,6 +75,39 @@ public sealed class ZoneTests(ConsoleServer server, BrowserFixture browser) : Co
     }
 
     [Fact]
+    public async Task The_same_booking_form_sent_twice_books_once()
+    {
+        var (_, _, requester, grantId) = await GrantedAsync();
+        var op = await Scene.PrincipalAsync("zone-operator", Arrange.NewId("zone"));
+        var site = await Scene.SiteAsync(4, op.Id);
+        var page = await NewPageAsync();
+        await StepsAsync(page, async () =>
+        {
+            await SignInAsync(page, requester.Key);
+            await page.GotoAsync($"/console/my/bookings?grantId={grantId}&site={site}");
+            await page.Locator("#seats").FillAsync("1");
+
+            // The rendered form's fields (antiforgery token and booking key included), posted twice as a double click or a resent post would.
+            var fields = await page.Locator("#book-form").EvaluateAsync<Dictionary<string, string>>(
+                "form => Object.fromEntries(new FormData(form))");
+            var form = page.Context.APIRequest.CreateFormData();
+            foreach (var (name, value) in fields)
+            {
+                form.Set(name, value);
+            }
+
+            var action = page.Url;
+            var first = await page.Context.APIRequest.PostAsync(action, new() { Form = form, MaxRedirects = 0 });
+            var second = await page.Context.APIRequest.PostAsync(action, new() { Form = form, MaxRedirects = 0 });
+            Assert.True(first.Status < 400, $"first post: {first.Status}");
+            Assert.True(second.Status < 400, $"second post: {second.Status}");
+        });
+
+        var mine = await ProvisionScene.SendAsync(Server.ApiWith(requester.Key), HttpMethod.Get, "/api/v1/safe-zones/bookings/mine");
+        Assert.Single(mine.EnumerateArray(), b => b.GetProperty("siteId").GetString() == site);
+    }
+
+    [Fact]
     public async Task Booking_beyond_the_sites_seats_shows_the_problem_in_Korean_and_books_nothing()
     {
         var (_, _, requester, grantId) = await GrantedAsync();
